@@ -1,0 +1,43 @@
+package org.chatline.common.api;
+
+/**
+ * A failure the caller should see as a contract error. Domain code throws it (or one of the
+ * static factories) and the shared exception handler turns it into the error envelope.
+ */
+public class ApiException extends RuntimeException {
+
+	private final ErrorCode code;
+
+	public ApiException(ErrorCode code, String message) {
+		super(message, null, false, false);
+		this.code = code;
+	}
+
+	public ErrorCode code() {
+		return code;
+	}
+
+	public static ApiException validation(String message) {
+		return new ApiException(ErrorCode.VALIDATION_ERROR, message);
+	}
+
+	public static ApiException unauthorized(String message) {
+		return new ApiException(ErrorCode.UNAUTHORIZED, message);
+	}
+
+	public static ApiException forbidden(String message) {
+		return new ApiException(ErrorCode.FORBIDDEN, message);
+	}
+
+	public static ApiException notFound(String message) {
+		return new ApiException(ErrorCode.NOT_FOUND, message);
+	}
+
+	public static ApiException conflict(String message) {
+		return new ApiException(ErrorCode.CONFLICT, message);
+	}
+
+	public static ApiException unavailable(String message) {
+		return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, message);
+	}
+}

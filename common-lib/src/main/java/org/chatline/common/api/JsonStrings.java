@@ -1,0 +1,33 @@
+package org.chatline.common.api;
+
+final class JsonStrings {
+
+	private JsonStrings() {
+	}
+
+	static String quote(String s) {
+		if (s == null) {
+			return "null";
+		}
+		StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.append('"').toString();
+	}
+}

@@ -1,0 +1,28 @@
+package org.chatline.common.api;
+
+/**
+ * Validated {@code page} / {@code limit} query parameters: page from 1 (default 1), limit 1 to 100
+ * (default 20).
+ */
+public record Paging(int page, int limit) {
+
+	public static final int DEFAULT_LIMIT = 20;
+
+	public static final int MAX_LIMIT = 100;
+
+	public static Paging of(Integer page, Integer limit) {
+		int p = page == null ? 1 : page;
+		int l = limit == null ? DEFAULT_LIMIT : limit;
+		if (p < 1) {
+			throw ApiException.validation("page must be 1 or more");
+		}
+		if (l < 1 || l > MAX_LIMIT) {
+			throw ApiException.validation("limit must be between 1 and " + MAX_LIMIT);
+		}
+		return new Paging(p, l);
+	}
+
+	public long offset() {
+		return (long) (page - 1) * limit;
+	}
+}
