@@ -13,7 +13,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * One integration-test setup for every service, so the Spring context is shared between test
- * classes: the real PostgreSQL server (database {@code it_<service db>}, created on demand), an
+ * classes: the real PostgreSQL server (database {@code it_<application name>}, created on demand), an
  * in-process KRaft Kafka broker, no Eureka, and {@link TestTokens} trusted as access tokens.
  * The PostgreSQL host and port come from {@code TEST_POSTGRES_HOST} / {@code TEST_POSTGRES_PORT}.
  */
@@ -22,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "spring.cloud.discovery.enabled=false",
-				"POSTGRES_HOST=${TEST_POSTGRES_HOST:127.0.0.1}", "POSTGRES_PORT=${TEST_POSTGRES_PORT:5432}",
+				"spring.datasource.url=jdbc:postgresql://${TEST_POSTGRES_HOST:127.0.0.1}:${TEST_POSTGRES_PORT:5432}/it_${spring.application.name}",
 				"REDIS_HOST=${TEST_REDIS_HOST:127.0.0.1}", "REDIS_PORT=${TEST_REDIS_PORT:6379}",
 				"chat.kafka.partitions=1", "chat.outbox.poll-interval=100ms" })
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
