@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "eureka.client.enabled=false", "spring.cloud.discovery.enabled=false",
+		properties = { "eureka.client.enabled=false",
 				"spring.datasource.url=jdbc:postgresql://${TEST_POSTGRES_HOST:127.0.0.1}:${TEST_POSTGRES_PORT:5432}/it_${spring.application.name}",
 				"REDIS_HOST=${TEST_REDIS_HOST:127.0.0.1}", "REDIS_PORT=${TEST_REDIS_PORT:6379}",
 				"chat.kafka.partitions=1", "chat.outbox.poll-interval=100ms" })

@@ -1,0 +1,78 @@
+package org.chatline.message.users;
+
+import java.util.UUID;
+
+import org.chatline.common.api.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Which users exist: the local projection of {@code chat.users.v1}, and on a miss (a user who
+ * registered a moment ago, before the event arrived) the owner, user-service.
+ */
+@Component
+public class UserDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
+
+	private final JdbcClient jdbc;
+
+	private final RestClient userService;
+
+	UserDirectory(JdbcClient jdbc, RestClient userServiceClient) {
+		this.jdbc = jdbc;
+		this.userService = userServiceClient;
+	}
+
+	public boolean exists(UUID userId) {
+		Boolean deleted = jdbc.sql("select deleted from known_user where id = ?")
+			.param(userId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(null);
+		if (deleted != null) {
+			return !deleted;
+		}
+		return askOwner(userId);
+	}
+
+	private boolean askOwner(UUID userId) {
+		try {
+			UserView user = userService.get().uri("/internal/users/{id}", userId).retrieve().body(UserView.class);
+			if (user == null) {
+				return false;
+			}
+			remember(userId, user.username());
+			return true;
+		}
+		catch (HttpClientErrorException.NotFound ex) {
+			return false;
+		}
+		catch (RestClientException | IllegalStateException ex) {
+			log.warn("user-service could not confirm user {}: {}", userId, ex.toString());
+			throw ApiException.unavailable("User directory is unavailable, please retry");
+		}
+	}
+
+	void remember(UUID userId, String username) {
+		jdbc.sql("insert into known_user (id, username) values (?, ?) on conflict (id) do update set username = excluded.username")
+			.params(userId, username)
+			.update();
+	}
+
+	void forget(UUID userId) {
+		jdbc.sql("insert into known_user (id, deleted) values (?, true) on conflict (id) do update set deleted = true")
+			.param(userId)
+			.update();
+	}
+
+	record UserView(UUID id, String username) {
+	}
+
+}

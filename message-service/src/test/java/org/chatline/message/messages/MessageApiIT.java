@@ -1,0 +1,235 @@
+package org.chatline.message.messages;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.chatline.common.events.EventTypes;
+import org.chatline.common.events.Topics;
+import org.chatline.common.events.UserRegisteredEvent;
+import org.chatline.common.events.EventCodec;
+import org.chatline.common.test.ServiceIT;
+import org.chatline.common.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIT
+class MessageApiIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	EventCodec codec;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@DynamicPropertySource
+	static void userService(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", UserServiceStub.INSTANCE::url);
+	}
+
+	private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+	record Reply(int status, JsonNode body) {
+	}
+
+	Reply call(String method, String path, String token, String body) throws Exception {
+		var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/json")
+			.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+					: java.net.http.HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		var response = http.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		return new Reply(response.statusCode(), json.readTree(response.body()));
+	}
+
+	@Test
+	void sendsDirectMessageWithContractFieldsAndPublishesItThroughTheOutbox() throws Exception {
+		UUID sender = UUID.randomUUID();
+		UUID receiver = MessageFixtures.knownUser(jdbc);
+		try (Consumer<String, String> consumer = messagesConsumer()) {
+			Reply reply = call("POST", "/api/v1/messages", TestTokens.access(sender),
+					MessageFixtures.directMessage(receiver, "Hello, how are you?"));
+
+			assertThat(reply.status()).isEqualTo(201);
+			assertThat(reply.body().get("success").asBoolean()).isTrue();
+			assertThat(reply.body().get("message").asString()).isEqualTo("Message sent successfully");
+			JsonNode data = reply.body().get("data");
+			assertThat(data.get("senderId").asString()).isEqualTo(sender.toString());
+			assertThat(data.get("receiverId").asString()).isEqualTo(receiver.toString());
+			assertThat(data.has("groupId")).isTrue();
+			assertThat(data.get("groupId").isNull()).isTrue();
+			assertThat(data.get("content").asString()).isEqualTo("Hello, how are you?");
+			assertThat(data.get("type").asString()).isEqualTo("TEXT");
+			assertThat(data.get("status").asString()).isEqualTo("SENT");
+			assertThat(data.get("createdAt").asString()).endsWith("Z");
+			String id = data.get("id").asString();
+			assertThat(jdbc.sql("select count(*) from message where id = ?").param(UUID.fromString(id))
+				.query(Long.class).single()).isEqualTo(1);
+
+			List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				KafkaTestUtils.getRecords(consumer, Duration.ofMillis(200)).forEach(seen::add);
+				return seen.stream().anyMatch(r -> r.value().contains(id));
+			});
+			ConsumerRecord<String, String> record = seen.stream().filter(r -> r.value().contains(id)).findFirst().orElseThrow();
+			assertThat(record.key()).isEqualTo(Message.directConversation(sender, receiver));
+			var envelope = codec.decode(record.value());
+			assertThat(envelope.type()).isEqualTo(EventTypes.MESSAGE_CREATED);
+			assertThat(envelope.actorId()).isEqualTo(sender);
+			assertThat(envelope.occurredAt()).isNotNull();
+			assertThat(envelope.payload().get("content").asString()).isEqualTo("Hello, how are you?");
+		}
+		assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void learnsAboutNewUsersFromUserEvents() throws Exception {
+		UUID newcomer = UUID.randomUUID();
+		kafka.send(Topics.USERS, newcomer.toString(), codec.encode(codec.envelope(EventTypes.USER_REGISTERED, newcomer,
+				new UserRegisteredEvent(newcomer, "newcomer", "n@example.com", java.time.Instant.now()))));
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("select count(*) from known_user where id = ?").param(newcomer).query(Long.class).single() == 1);
+		Reply reply = call("POST", "/api/v1/messages", TestTokens.access(UUID.randomUUID()),
+				MessageFixtures.directMessage(newcomer, "welcome"));
+		assertThat(reply.status()).isEqualTo(201);
+	}
+
+	@Test
+	void asksUserServiceAboutReceiversItHasNotHeardOfYet() throws Exception {
+		UUID justRegistered = UserServiceStub.INSTANCE.addUser();
+		Reply reply = call("POST", "/api/v1/messages", TestTokens.access(UUID.randomUUID()),
+				MessageFixtures.directMessage(justRegistered, "quick hello"));
+
+		assertThat(reply.status()).isEqualTo(201);
+		assertThat(jdbc.sql("select count(*) from known_user where id = ?").param(justRegistered).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void retryWithTheSameClientMessageIdReturnsTheOriginal() throws Exception {
+		UUID sender = UUID.randomUUID();
+		UUID receiver = MessageFixtures.knownUser(jdbc);
+		String body = "{\"content\":\"once\",\"receiverId\":\"" + receiver + "\",\"clientMessageId\":\"c-1\"}";
+		Reply first = call("POST", "/api/v1/messages", TestTokens.access(sender), body);
+		Reply second = call("POST", "/api/v1/messages", TestTokens.access(sender), body);
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(second.body().get("data").get("id").asString()).isEqualTo(first.body().get("data").get("id").asString());
+		assertThat(jdbc.sql("select count(*) from message where sender_id = ?").param(sender).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void refusesBadInputWithTheErrorEnvelope() throws Exception {
+		String token = TestTokens.access(UUID.randomUUID());
+		UUID receiver = MessageFixtures.knownUser(jdbc);
+		Map<String, Integer> cases = Map.of(
+				"{\"type\":\"TEXT\",\"receiverId\":\"" + receiver + "\"}", 400,
+				"{\"content\":\"\",\"receiverId\":\"" + receiver + "\"}", 400,
+				"{\"content\":\"x\",\"type\":\"GIF\",\"receiverId\":\"" + receiver + "\"}", 400,
+				"{\"content\":\"x\"}", 400,
+				"{\"content\":\"x\",\"receiverId\":\"" + receiver + "\",\"groupId\":\"" + UUID.randomUUID() + "\"}", 400,
+				"{\"content\":\"x\",\"receiverId\":\"not-a-uuid\"}", 400,
+				"{\"content\": 12, \"receiverId\": [1]}", 400,
+				"{\"content\":\"x\",\"receiverId\":\"" + receiver + "\",\"metadata\":\"text\"}", 400,
+				"{not json", 400,
+				"{\"content\":\"x\",\"receiverId\":\"" + UUID.randomUUID() + "\"}", 404);
+		for (var c : cases.entrySet()) {
+			Reply reply = call("POST", "/api/v1/messages", token, c.getKey());
+			assertThat(reply.status()).as(c.getKey()).isEqualTo(c.getValue());
+			assertThat(reply.body().get("success").asBoolean()).isFalse();
+			assertThat(reply.body().get("code").asString())
+				.isEqualTo(c.getValue() == 404 ? "NOT_FOUND" : "VALIDATION_ERROR");
+			assertThat(reply.body().has("message")).isTrue();
+		}
+		Reply tooLong = call("POST", "/api/v1/messages", token, MessageFixtures.directMessage(receiver, "x".repeat(5001)));
+		assertThat(tooLong.status()).isEqualTo(400);
+	}
+
+	@Test
+	void refusesMissingExpiredAndForgedTokens() throws Exception {
+		UUID receiver = MessageFixtures.knownUser(jdbc);
+		String body = MessageFixtures.directMessage(receiver, "hi");
+		String expired = TestTokens.access(UUID.randomUUID(), "old", java.time.Instant.now().minusSeconds(60));
+		String valid = TestTokens.access(UUID.randomUUID());
+		String tampered = valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5);
+		String unsigned = valid.substring(0, valid.indexOf('.')).isEmpty() ? "" :
+				java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+						+ valid.substring(valid.indexOf('.'), valid.lastIndexOf('.') + 1);
+		for (String token : new String[] { null, expired, tampered, unsigned, "garbage" }) {
+			Reply reply = call("POST", "/api/v1/messages", token, body);
+			assertThat(reply.status()).isEqualTo(401);
+			assertThat(reply.body().get("code").asString()).isEqualTo("UNAUTHORIZED");
+		}
+	}
+
+	@Test
+	void onlyParticipantsReadAMessageAndHistoryIsNewestFirst() throws Exception {
+		UUID a = UUID.randomUUID();
+		UUID b = MessageFixtures.knownUser(jdbc);
+		String first = call("POST", "/api/v1/messages", TestTokens.access(a), MessageFixtures.directMessage(b, "one"))
+			.body().get("data").get("id").asString();
+		call("POST", "/api/v1/messages", TestTokens.access(a), MessageFixtures.directMessage(b, "two"));
+
+		assertThat(call("GET", "/api/v1/messages/" + first, TestTokens.access(b), null).status()).isEqualTo(200);
+		Reply outsider = call("GET", "/api/v1/messages/" + first, TestTokens.access(UUID.randomUUID()), null);
+		assertThat(outsider.status()).isEqualTo(404);
+		assertThat(outsider.body().get("code").asString()).isEqualTo("NOT_FOUND");
+
+		Reply history = call("GET", "/api/v1/messages/direct/" + a + "?page=1&limit=1", TestTokens.access(b), null);
+		assertThat(history.status()).isEqualTo(200);
+		assertThat(history.body().get("data").get(0).get("content").asString()).isEqualTo("two");
+		assertThat(history.body().get("pagination").get("total").asLong()).isEqualTo(2);
+		assertThat(history.body().get("pagination").get("totalPages").asLong()).isEqualTo(2);
+		assertThat(call("GET", "/api/v1/messages/direct/" + a + "?limit=101", TestTokens.access(b), null).status())
+			.isEqualTo(400);
+	}
+
+	private Consumer<String, String> messagesConsumer() {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
+		props.put("auto.offset.reset", "latest");
+		Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+				new StringDeserializer()).createConsumer();
+		consumer.subscribe(List.of(Topics.MESSAGES));
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			consumer.poll(Duration.ofMillis(100));
+			return !consumer.assignment().isEmpty();
+		});
+		return consumer;
+	}
+}
