@@ -1,0 +1,71 @@
+package org.chatline.gateway.edge;
+
+import java.util.List;
+
+import org.chatline.common.api.ApiException;
+import org.chatline.common.api.ErrorCode;
+import org.chatline.common.security.JwtVerifier;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Checks the access token at the edge, before routing: a request without a valid token never
+ * reaches a service. Services verify it again (defence in depth). Socket.IO authenticates at its
+ * own handshake.
+ */
+@Component
+class EdgeAuthenticationFilter implements WebFilter, Ordered {
+
+	private final JwtVerifier verifier;
+
+	private final List<String> publicPaths;
+
+	private final AntPathMatcher matcher = new AntPathMatcher();
+
+	EdgeAuthenticationFilter(JwtVerifier verifier, GatewayProperties properties) {
+		this.verifier = verifier;
+		this.publicPaths = properties.publicPaths();
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 20;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		if (!path.startsWith("/api/v1/") || exchange.getRequest().getMethod() == HttpMethod.OPTIONS || isPublic(path)) {
+			return chain.filter(exchange);
+		}
+		String token = JwtVerifier.bearer(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+		if (token == null) {
+			return Envelopes.write(exchange.getResponse(), ErrorCode.UNAUTHORIZED,
+					"Authentication required");
+		}
+		// Verification may fetch the JWKS on a key miss, so it runs off the event loop.
+		return Mono.fromCallable(() -> verifier.verifyAccessToken(token))
+			.subscribeOn(Schedulers.boundedElastic())
+			.onErrorResume(ApiException.class,
+					ex -> Envelopes.write(exchange.getResponse(), ex.code(), ex.getMessage()).then(Mono.empty()))
+			.flatMap(user -> chain.filter(exchange));
+	}
+
+	private boolean isPublic(String path) {
+		for (String pattern : publicPaths) {
+			if (matcher.match(pattern, path)) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

@@ -1,0 +1,144 @@
+package org.chatline.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.chatline.common.test.TestSecurityConfiguration;
+import org.chatline.common.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway against real Redis and a real HTTP backend (discovery by static instances instead
+ * of Eureka): edge authentication, the error envelope for its own errors, health and metrics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "eureka.client.enabled=false", "REDIS_HOST=${TEST_REDIS_HOST:127.0.0.1}",
+				"REDIS_PORT=${TEST_REDIS_PORT:6379}", "chat.gateway.ready-services=message-service" })
+@Import(TestSecurityConfiguration.class)
+class GatewayEdgeIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void backend(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.message-service[0].uri", BackendStub.INSTANCE::url);
+	}
+
+	record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+	}
+
+	Reply send(HttpRequest.Builder builder) throws Exception {
+		HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+		return new Reply(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()),
+				response);
+	}
+
+	HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+	}
+
+	@Test
+	void routesAuthenticatedRequestsToTheServiceWithARequestId() throws Exception {
+		Reply reply = send(request("/api/v1/messages/direct/" + UUID.randomUUID())
+			.header("Authorization", TestTokens.bearer(UUID.randomUUID())));
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.body().get("data").asString()).isEqualTo("from-backend");
+		String requestId = reply.raw().headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(BackendStub.INSTANCE.lastHeaders.get("x-request-id")).isEqualTo(requestId);
+	}
+
+	@Test
+	void keepsACallersRequestId() throws Exception {
+		Reply reply = send(request("/api/v1/health").header("X-Request-Id", "trace-me-123"));
+		assertThat(reply.raw().headers().firstValue("X-Request-Id")).contains("trace-me-123");
+	}
+
+	@Test
+	void refusesMissingExpiredAndForgedTokensBeforeRouting() throws Exception {
+		String valid = TestTokens.access(UUID.randomUUID());
+		String tampered = valid.substring(0, valid.length() - 4) + (valid.endsWith("AAAA") ? "BBBB" : "AAAA");
+		String expired = TestTokens.access(UUID.randomUUID(), "old", Instant.now().minusSeconds(60));
+		for (String header : new String[] { null, "Bearer " + tampered, "Bearer " + expired, "Basic abc", "Bearer " }) {
+			HttpRequest.Builder builder = request("/api/v1/messages").POST(HttpRequest.BodyPublishers.ofString("{}"))
+				.header("Content-Type", "application/json");
+			if (header != null) {
+				builder.header("Authorization", header);
+			}
+			Reply reply = send(builder);
+			assertThat(reply.status()).as(String.valueOf(header)).isEqualTo(401);
+			assertThat(reply.body().get("success").asBoolean()).isFalse();
+			assertThat(reply.body().get("code").asString()).isEqualTo("UNAUTHORIZED");
+		}
+	}
+
+	@Test
+	void answersUnknownRoutesWithTheEnvelope() throws Exception {
+		Reply reply = send(request("/api/v1/nope").header("Authorization", TestTokens.bearer(UUID.randomUUID())));
+		assertThat(reply.status()).isEqualTo(404);
+		assertThat(reply.body().get("code").asString()).isEqualTo("NOT_FOUND");
+		assertThat(send(request("/elsewhere")).body().get("code").asString()).isEqualTo("NOT_FOUND");
+	}
+
+	@Test
+	void refusesBodiesOverTheLimit() throws Exception {
+		Reply reply = send(request("/api/v1/messages").header("Authorization", TestTokens.bearer(UUID.randomUUID()))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")));
+		assertThat(reply.status()).isEqualTo(413);
+		assertThat(reply.body().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+	}
+
+	@Test
+	void answers503WhenAServiceHasNoInstance() throws Exception {
+		Reply reply = send(request("/api/v1/groups").header("Authorization", TestTokens.bearer(UUID.randomUUID())));
+		assertThat(reply.status()).isEqualTo(503);
+		assertThat(reply.body().get("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+	}
+
+	@Test
+	void reportsHealthAndMetricsInTheContractShape() throws Exception {
+		Reply health = send(request("/api/v1/health"));
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.body().get("message").asString()).isEqualTo("Service is healthy");
+		assertThat(health.body().get("data").get("status").asString()).isEqualTo("healthy");
+		assertThat(health.body().get("data").get("uptime").isNumber()).isTrue();
+
+		Reply metrics = send(request("/api/v1/metrics"));
+		JsonNode process = metrics.body().get("data").get("process");
+		assertThat(process.get("memory").get("rss").asLong()).isPositive();
+		assertThat(process.get("memory").get("heapUsed").asLong()).isPositive();
+		assertThat(process.get("cpu").get("user").asLong()).isPositive();
+		assertThat(metrics.body().get("data").get("runtime").get("version").asString()).startsWith("17");
+	}
+
+	@Test
+	void readinessIsFalseWhileAServiceIsNotReady() throws Exception {
+		// The backend stub answers 200 to everything, so the one configured service counts as ready and Redis is real.
+		Reply ready = send(request("/api/v1/health/ready"));
+		assertThat(ready.status()).isEqualTo(200);
+		assertThat(ready.body().get("data").get("checks").get("redis").asString()).isEqualTo("connected");
+		assertThat(ready.body().get("data").get("status").asString()).isEqualTo("ready");
+	}
+}
