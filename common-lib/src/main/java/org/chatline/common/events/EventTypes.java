@@ -10,6 +10,21 @@ public final class EventTypes {
 
 	public static final String USER_DELETED = "UserDeleted";
 
+	// chat.groups.v1
+	public static final String GROUP_CREATED = "GroupCreated";
+
+	public static final String GROUP_UPDATED = "GroupUpdated";
+
+	public static final String GROUP_DELETED = "GroupDeleted";
+
+	public static final String MEMBER_ADDED = "MemberAdded";
+
+	public static final String MEMBER_REMOVED = "MemberRemoved";
+
+	public static final String MEMBER_ROLE_CHANGED = "MemberRoleChanged";
+
+	public static final String OWNERSHIP_TRANSFERRED = "OwnershipTransferred";
+
 	// chat.messages.v1
 	public static final String MESSAGE_CREATED = "MessageCreated";
 
