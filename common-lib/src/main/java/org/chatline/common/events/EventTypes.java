@@ -32,6 +32,19 @@ public final class EventTypes {
 
 	public static final String MESSAGE_DELETED = "MessageDeleted";
 
+	// chat.calls.v1
+	public static final String CALL_INITIATED = "CallInitiated";
+
+	public static final String CALL_PARTICIPANT_JOINED = "CallParticipantJoined";
+
+	public static final String CALL_REJECTED = "CallRejected";
+
+	public static final String CALL_PARTICIPANT_LEFT = "CallParticipantLeft";
+
+	public static final String CALL_ENDED = "CallEnded";
+
+	public static final String CALL_MISSED = "CallMissed";
+
 	// chat.presence.v1
 	public static final String USER_ONLINE = "UserOnline";
 
