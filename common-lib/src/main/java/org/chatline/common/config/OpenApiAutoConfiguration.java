@@ -1,0 +1,35 @@
+package org.chatline.common.config;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Each service's OpenAPI document: the bearer scheme, and a relative server URL so that "Try it
+ * out" in the gateway's Swagger UI goes through the gateway rather than to the service directly.
+ */
+@AutoConfiguration
+@ConditionalOnClass(OpenAPI.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class OpenApiAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	OpenAPI chatlineOpenApi(@Value("${spring.application.name:chatline}") String name) {
+		return new OpenAPI().info(new Info().title(name).version("v1").description("chatline " + name + " API"))
+			.addServersItem(new Server().url("/"))
+			.components(new Components().addSecuritySchemes("bearer",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+}
