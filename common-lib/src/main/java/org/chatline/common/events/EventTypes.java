@@ -32,6 +32,14 @@ public final class EventTypes {
 
 	public static final String MESSAGE_DELETED = "MessageDeleted";
 
+	public static final String MESSAGE_DELIVERED = "MessageDelivered";
+
+	public static final String MESSAGE_SEEN = "MessageSeen";
+
+	public static final String REACTION_ADDED = "ReactionAdded";
+
+	public static final String REACTION_REMOVED = "ReactionRemoved";
+
 	// chat.calls.v1
 	public static final String CALL_INITIATED = "CallInitiated";
 
