@@ -9,11 +9,15 @@ record Message(UUID id, String conversationId, long seq, UUID senderId, UUID rec
 		String content, String type, String status, Map<String, Object> metadata, String clientMessageId,
 		boolean edited, boolean deleted, Instant createdAt, Instant updatedAt) {
 
-	boolean isParticipant(UUID userId) {
-		return userId.equals(senderId) || userId.equals(receiverId);
+	boolean isDirect() {
+		return groupId == null;
 	}
 
 	static String directConversation(UUID a, UUID b) {
 		return a.compareTo(b) < 0 ? "dm:" + a + ":" + b : "dm:" + b + ":" + a;
+	}
+
+	static String groupConversation(UUID groupId) {
+		return "group:" + groupId;
 	}
 }

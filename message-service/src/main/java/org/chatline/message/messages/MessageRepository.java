@@ -3,6 +3,9 @@ package org.chatline.message.messages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +18,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Plain SQL on the hot path: one statement to take a sequence number, one to insert. */
+/** Plain SQL: the send path is a handful of statements in one transaction. */
 @Repository
 class MessageRepository {
 
@@ -41,6 +44,12 @@ class MessageRepository {
 				returning last_seq""").param(conversationId).query(Long.class).single();
 	}
 
+	void addDirectParticipants(String conversationId, UUID a, UUID b) {
+		jdbc.sql("""
+				insert into dm_participant (conversation_id, user_id) values (?, ?), (?, ?)
+				on conflict do nothing""").params(conversationId, a, conversationId, b).update();
+	}
+
 	void insert(Message m) {
 		jdbc.sql("""
 				insert into message (id, conversation_id, seq, sender_id, receiver_id, group_id, parent_id, content, type,
@@ -53,8 +62,22 @@ class MessageRepository {
 			.update();
 	}
 
+	void insertReceipts(UUID messageId, List<UUID> recipients) {
+		if (recipients.isEmpty()) {
+			return;
+		}
+		jdbc.sql("insert into message_receipt (message_id, user_id) select ?, unnest(?::uuid[]) on conflict do nothing")
+			.params(messageId, recipients.toArray(UUID[]::new))
+			.update();
+	}
+
 	Optional<Message> findById(UUID id) {
 		return jdbc.sql("select * from message where id = ?").param(id).query(rowMapper).optional();
+	}
+
+	/** The message, locked against concurrent edits, deletes and receipt updates. */
+	Optional<Message> lockById(UUID id) {
+		return jdbc.sql("select * from message where id = ? for update").param(id).query(rowMapper).optional();
 	}
 
 	Optional<Message> findByClientId(UUID senderId, String clientMessageId) {
@@ -64,21 +87,94 @@ class MessageRepository {
 			.optional();
 	}
 
-	List<Message> history(String conversationId, int limit, long offset) {
-		return jdbc.sql("select * from message where conversation_id = ? order by seq desc limit ? offset ?")
-			.params(conversationId, limit, offset)
+	void updateContent(UUID id, String content, Instant at) {
+		jdbc.sql("update message set content = ?, edited = true, updated_at = ? where id = ?")
+			.params(content, Timestamp.from(at), id)
+			.update();
+	}
+
+	void tombstone(UUID id, Instant at) {
+		jdbc.sql("update message set content = null, metadata = null, deleted = true, updated_at = ? where id = ?")
+			.params(Timestamp.from(at), id)
+			.update();
+		jdbc.sql("delete from reaction where message_id = ?").param(id).update();
+	}
+
+	void updateStatus(UUID id, String status) {
+		jdbc.sql("update message set status = ? where id = ?").params(status, id).update();
+	}
+
+	/**
+	 * Newest first. With {@code before}, only messages older than that sequence number; with
+	 * {@code after}, the oldest {@code limit} newer than it (still returned newest first).
+	 */
+	List<Message> history(String conversationId, Long before, Long after, int limit, long offset) {
+		if (after != null) {
+			List<Message> newer = new ArrayList<>(jdbc
+				.sql("select * from message where conversation_id = ? and seq > ? order by seq asc limit ? offset ?")
+				.params(conversationId, after, limit, offset)
+				.query(rowMapper)
+				.list());
+			Collections.reverse(newer);
+			return newer;
+		}
+		return jdbc
+			.sql("select * from message where conversation_id = ? and seq < ? order by seq desc limit ? offset ?")
+			.params(conversationId, before == null ? Long.MAX_VALUE : before, limit, offset)
 			.query(rowMapper)
 			.list();
 	}
 
-	long count(String conversationId) {
-		return jdbc.sql("select count(*) from message where conversation_id = ?")
-			.param(conversationId)
+	long count(String conversationId, Long before, Long after) {
+		return jdbc.sql("select count(*) from message where conversation_id = ? and seq < ? and seq > ?")
+			.params(conversationId, before == null ? Long.MAX_VALUE : before, after == null ? 0 : after)
 			.query(Long.class)
 			.single();
 	}
 
-	private Message map(ResultSet rs, int row) throws SQLException {
+	Optional<Receipt> receipt(UUID messageId, UUID userId) {
+		return jdbc.sql("select delivered_at, seen_at from message_receipt where message_id = ? and user_id = ?")
+			.params(messageId, userId)
+			.query((rs, row) -> new Receipt(rs.getTimestamp(1) != null, rs.getTimestamp(2) != null))
+			.optional();
+	}
+
+	/** Marks delivery (and, with {@code seen}, reading); returns true when it changed anything. */
+	boolean mark(UUID messageId, UUID userId, boolean seen, Instant at) {
+		Timestamp now = Timestamp.from(at);
+		String sql = seen
+				? "update message_receipt set delivered_at = coalesce(delivered_at, ?), seen_at = ? where message_id = ? and user_id = ? and seen_at is null"
+				: "update message_receipt set delivered_at = ? where message_id = ? and user_id = ? and delivered_at is null";
+		return (seen ? jdbc.sql(sql).params(now, now, messageId, userId) : jdbc.sql(sql).params(now, messageId, userId))
+			.update() > 0;
+	}
+
+	/** SENT, DELIVERED once any recipient has it, SEEN once every recipient has seen it. */
+	String aggregateStatus(UUID messageId) {
+		return jdbc.sql("""
+				select case
+				    when count(*) > 0 and count(*) = count(seen_at) then 'SEEN'
+				    when count(delivered_at) > 0 then 'DELIVERED'
+				    else 'SENT' end
+				from message_receipt where message_id = ?""").param(messageId).query(String.class).single();
+	}
+
+	boolean addReaction(UUID messageId, UUID userId, String emoji) {
+		return jdbc.sql("insert into reaction (message_id, user_id, emoji) values (?, ?, ?) on conflict do nothing")
+			.params(messageId, userId, emoji)
+			.update() > 0;
+	}
+
+	boolean removeReaction(UUID messageId, UUID userId, String emoji) {
+		return jdbc.sql("delete from reaction where message_id = ? and user_id = ? and emoji = ?")
+			.params(messageId, userId, emoji)
+			.update() > 0;
+	}
+
+	record Receipt(boolean delivered, boolean seen) {
+	}
+
+	Message map(ResultSet rs, int row) throws SQLException {
 		String metadata = rs.getString("metadata");
 		return new Message(rs.getObject("id", UUID.class), rs.getString("conversation_id"), rs.getLong("seq"),
 				rs.getObject("sender_id", UUID.class), rs.getObject("receiver_id", UUID.class),

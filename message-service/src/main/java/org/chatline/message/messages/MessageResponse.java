@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A message as clients see it: the contract's fields plus seq, parentId, metadata and edit state. */
+/**
+ * A message as clients see it: the contract's fields plus seq, parentId, metadata and edit state.
+ * A deleted message is a tombstone: content and metadata are gone, {@code deleted} is true.
+ */
 public record MessageResponse(UUID id, long seq, UUID senderId, UUID receiverId, UUID groupId, UUID parentId,
 		String content, String type, String status, Map<String, Object> metadata, boolean edited, boolean deleted,
 		Instant createdAt, Instant updatedAt) {

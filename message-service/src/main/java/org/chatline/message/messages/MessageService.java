@@ -9,16 +9,15 @@ import org.chatline.common.api.ApiException;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
 import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.MessageCreatedEvent;
-import org.chatline.common.events.Topics;
-import org.chatline.common.outbox.OutboxWriter;
 import org.chatline.common.security.AuthenticatedUser;
+import org.chatline.message.groups.GroupMembership;
 import org.chatline.message.users.UserDirectory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Sending, reading, editing and deleting messages. */
 @Service
 class MessageService {
 
@@ -28,14 +27,21 @@ class MessageService {
 
 	private final UserDirectory users;
 
-	private final OutboxWriter outbox;
+	private final GroupMembership groups;
+
+	private final ConversationAccess access;
+
+	private final MessageEvents events;
 
 	private final JsonMapper json;
 
-	MessageService(MessageRepository messages, UserDirectory users, OutboxWriter outbox, JsonMapper json) {
+	MessageService(MessageRepository messages, UserDirectory users, GroupMembership groups, ConversationAccess access,
+			MessageEvents events, JsonMapper json) {
 		this.messages = messages;
 		this.users = users;
-		this.outbox = outbox;
+		this.groups = groups;
+		this.access = access;
+		this.events = events;
 		this.json = json;
 	}
 
@@ -58,56 +64,112 @@ class MessageService {
 		if ((request.receiverId() == null) == (request.groupId() == null)) {
 			throw ApiException.validation("Exactly one of receiverId or groupId is required");
 		}
-		if (request.groupId() != null) {
-			// Group conversations arrive with group-service's membership events.
-			throw ApiException.notFound("Group not found");
-		}
 		if (request.content().isBlank()) {
 			throw ApiException.validation("content: must not be blank");
 		}
 		if (request.metadata() != null && json.writeValueAsBytes(request.metadata()).length > MAX_METADATA_BYTES) {
 			throw ApiException.validation("metadata: must be at most " + MAX_METADATA_BYTES + " bytes of JSON");
 		}
-		UUID receiverId = request.receiverId();
-		if (receiverId.equals(caller.id())) {
-			throw ApiException.validation("receiverId: must be another user");
+		String conversationId;
+		List<UUID> recipients;
+		if (request.receiverId() != null) {
+			UUID receiverId = request.receiverId();
+			if (receiverId.equals(caller.id())) {
+				throw ApiException.validation("receiverId: must be another user");
+			}
+			if (!users.exists(receiverId)) {
+				throw ApiException.notFound("Receiver not found");
+			}
+			conversationId = Message.directConversation(caller.id(), receiverId);
+			recipients = List.of(receiverId);
 		}
-		if (!users.exists(receiverId)) {
-			throw ApiException.notFound("Receiver not found");
+		else {
+			access.requireGroupMember(request.groupId(), caller.id());
+			conversationId = Message.groupConversation(request.groupId());
+			recipients = groups.members(request.groupId()).stream().filter(id -> !id.equals(caller.id())).toList();
 		}
-		String conversationId = Message.directConversation(caller.id(), receiverId);
 		if (request.parentId() != null) {
 			messages.findById(request.parentId())
 				.filter(parent -> parent.conversationId().equals(conversationId))
 				.orElseThrow(() -> ApiException.notFound("Parent message not found"));
 		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		Message message = new Message(UUID.randomUUID(), conversationId, messages.nextSeq(conversationId), caller.id(),
-				receiverId, null, request.parentId(), request.content(), request.typeOrDefault(), "SENT",
+		long seq = messages.nextSeq(conversationId);
+		if (seq == 1 && request.receiverId() != null) {
+			messages.addDirectParticipants(conversationId, caller.id(), request.receiverId());
+		}
+		Message message = new Message(UUID.randomUUID(), conversationId, seq, caller.id(), request.receiverId(),
+				request.groupId(), request.parentId(), request.content(), request.typeOrDefault(), "SENT",
 				request.metadata(), clientId, false, false, now, now);
 		messages.insert(message);
-		outbox.append(Topics.MESSAGES, conversationId, EventTypes.MESSAGE_CREATED, caller.id(),
-				new MessageCreatedEvent(message.id(), conversationId, message.seq(), message.senderId(),
-						message.receiverId(), message.groupId(), message.parentId(), message.content(), message.type(),
-						message.status(), message.metadata(), message.createdAt()));
+		messages.insertReceipts(message.id(), recipients);
+		events.created(message);
 		return new Sent(MessageResponse.of(message), true);
 	}
 
 	@Transactional(readOnly = true)
 	public MessageResponse get(AuthenticatedUser caller, UUID id) {
-		return messages.findById(id)
-			.filter(m -> m.isParticipant(caller.id()))
-			.map(MessageResponse::of)
-			.orElseThrow(() -> ApiException.notFound("Message not found"));
+		return MessageResponse.of(access.visible(messages.findById(id), caller.id()));
 	}
 
 	@Transactional(readOnly = true)
-	public PageResponse<MessageResponse> direct(AuthenticatedUser caller, UUID otherUserId, Paging paging) {
-		String conversationId = Message.directConversation(caller.id(), otherUserId);
-		List<MessageResponse> page = messages.history(conversationId, paging.limit(), paging.offset())
+	public PageResponse<MessageResponse> direct(AuthenticatedUser caller, UUID otherUserId, Paging paging, Long before,
+			Long after) {
+		return history(Message.directConversation(caller.id(), otherUserId), paging, before, after);
+	}
+
+	@Transactional(readOnly = true)
+	public PageResponse<MessageResponse> group(AuthenticatedUser caller, UUID groupId, Paging paging, Long before,
+			Long after) {
+		access.requireGroupMember(groupId, caller.id());
+		return history(Message.groupConversation(groupId), paging, before, after);
+	}
+
+	private PageResponse<MessageResponse> history(String conversationId, Paging paging, Long before, Long after) {
+		if (before != null && after != null) {
+			throw ApiException.validation("Use either before or after, not both");
+		}
+		List<MessageResponse> page = messages.history(conversationId, before, after, paging.limit(), paging.offset())
 			.stream()
 			.map(MessageResponse::of)
 			.toList();
-		return PageResponse.of(page, paging, messages.count(conversationId));
+		return PageResponse.of(page, paging, messages.count(conversationId, before, after));
+	}
+
+	@Transactional
+	public MessageResponse edit(AuthenticatedUser caller, UUID id, String content) {
+		Message message = authored(caller, id);
+		if (content == null || content.isBlank() || content.length() > 5000) {
+			throw ApiException.validation("content: must be 1-5000 characters");
+		}
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		messages.updateContent(id, content, now);
+		events.changed(EventTypes.MESSAGE_EDITED, message, caller.id(), content, message.status(), null, now);
+		return MessageResponse.of(messages.findById(id).orElseThrow());
+	}
+
+	@Transactional
+	public void delete(AuthenticatedUser caller, UUID id) {
+		Message message = access.visible(messages.lockById(id), caller.id());
+		if (!message.senderId().equals(caller.id())) {
+			throw ApiException.forbidden("You can only delete your own messages");
+		}
+		if (message.deleted()) {
+			return;
+		}
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		messages.tombstone(id, now);
+		events.changed(EventTypes.MESSAGE_DELETED, message, caller.id(), null, message.status(), null, now);
+	}
+
+	private Message authored(AuthenticatedUser caller, UUID id) {
+		Message message = access.visible(messages.lockById(id), caller.id());
+		if (!message.senderId().equals(caller.id())) {
+			throw ApiException.forbidden("You can only edit your own messages");
+		}
+		if (message.deleted()) {
+			throw ApiException.conflict("The message was deleted");
+		}
+		return message;
 	}
 }

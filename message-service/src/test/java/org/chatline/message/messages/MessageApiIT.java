@@ -12,68 +12,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.chatline.common.events.EventTypes;
 import org.chatline.common.events.Topics;
 import org.chatline.common.events.UserRegisteredEvent;
-import org.chatline.common.events.EventCodec;
-import org.chatline.common.test.ServiceIT;
 import org.chatline.common.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ServiceIT
-class MessageApiIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	EventCodec codec;
+class MessageApiIT extends MessageIntegrationTest {
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
-
-	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@DynamicPropertySource
-	static void userService(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", UserServiceStub.INSTANCE::url);
-	}
-
-	private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-
-	record Reply(int status, JsonNode body) {
-	}
-
-	Reply call(String method, String path, String token, String body) throws Exception {
-		var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-			.header("Content-Type", "application/json")
-			.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-					: java.net.http.HttpRequest.BodyPublishers.ofString(body));
-		if (token != null) {
-			builder.header("Authorization", "Bearer " + token);
-		}
-		var response = http.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		return new Reply(response.statusCode(), json.readTree(response.body()));
-	}
 
 	@Test
 	void sendsDirectMessageWithContractFieldsAndPublishesItThroughTheOutbox() throws Exception {
@@ -130,7 +84,7 @@ class MessageApiIT {
 
 	@Test
 	void asksUserServiceAboutReceiversItHasNotHeardOfYet() throws Exception {
-		UUID justRegistered = UserServiceStub.INSTANCE.addUser();
+		UUID justRegistered = OwnersStub.INSTANCE.addUser();
 		Reply reply = call("POST", "/api/v1/messages", TestTokens.access(UUID.randomUUID()),
 				MessageFixtures.directMessage(justRegistered, "quick hello"));
 

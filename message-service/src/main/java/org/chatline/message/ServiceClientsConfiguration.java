@@ -1,4 +1,4 @@
-package org.chatline.message.users;
+package org.chatline.message;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -10,13 +10,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
+/** Clients for the owners message-service asks on a projection miss: user-service and group-service. */
 @Configuration(proxyBeanMethods = false)
-class UserServiceClientConfiguration {
+class ServiceClientsConfiguration {
 
 	@Bean
 	@LoadBalanced
 	RestClient.Builder loadBalancedRestClientBuilder() {
-		// Short timeouts: a slow user-service must turn into a quick 503, not a hung send.
+		// Short timeouts: a slow owner must turn into a quick 503, not a hung send.
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
 		requests.setReadTimeout(Duration.ofSeconds(3));
@@ -26,6 +27,12 @@ class UserServiceClientConfiguration {
 	@Bean
 	RestClient userServiceClient(RestClient.Builder loadBalancedRestClientBuilder,
 			@Value("${chat.message.user-service-url}") String baseUrl) {
-		return loadBalancedRestClientBuilder.baseUrl(baseUrl).build();
+		return loadBalancedRestClientBuilder.clone().baseUrl(baseUrl).build();
+	}
+
+	@Bean
+	RestClient groupServiceClient(RestClient.Builder loadBalancedRestClientBuilder,
+			@Value("${chat.message.group-service-url}") String baseUrl) {
+		return loadBalancedRestClientBuilder.clone().baseUrl(baseUrl).build();
 	}
 }

@@ -1,0 +1,70 @@
+package org.chatline.message.messages;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.chatline.common.api.ApiException;
+import org.chatline.common.events.EventTypes;
+import org.chatline.common.security.AuthenticatedUser;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Receipts (delivered, seen) and reactions: what recipients and participants do to a message. */
+@Service
+class InteractionService {
+
+	private final MessageRepository messages;
+
+	private final ConversationAccess access;
+
+	private final MessageEvents events;
+
+	InteractionService(MessageRepository messages, ConversationAccess access, MessageEvents events) {
+		this.messages = messages;
+		this.access = access;
+		this.events = events;
+	}
+
+	record ReceiptStatus(UUID id, String status) {
+	}
+
+	/**
+	 * Marks the message delivered to (or seen by) the caller. Idempotent and never backwards: marking
+	 * a seen message delivered changes nothing. Returns the caller's own receipt state.
+	 */
+	@Transactional
+	public ReceiptStatus mark(AuthenticatedUser caller, UUID id, boolean seen) {
+		Message message = access.visible(messages.lockById(id), caller.id());
+		MessageRepository.Receipt receipt = messages.receipt(id, caller.id())
+			.orElseThrow(() -> ApiException.forbidden("Only a recipient can mark a message"));
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		if (messages.mark(id, caller.id(), seen, now)) {
+			String status = messages.aggregateStatus(id);
+			if (!status.equals(message.status())) {
+				messages.updateStatus(id, status);
+			}
+			events.changed(seen ? EventTypes.MESSAGE_SEEN : EventTypes.MESSAGE_DELIVERED, message, caller.id(), null,
+					status, null, now);
+			receipt = new MessageRepository.Receipt(true, seen || receipt.seen());
+		}
+		return new ReceiptStatus(id, receipt.seen() ? "SEEN" : "DELIVERED");
+	}
+
+	@Transactional
+	public void react(AuthenticatedUser caller, UUID id, String emoji, boolean add) {
+		if (!Emoji.isValid(emoji)) {
+			throw ApiException.validation("emoji: must be a single emoji");
+		}
+		Message message = access.visible(messages.findById(id), caller.id());
+		if (message.deleted()) {
+			throw ApiException.conflict("The message was deleted");
+		}
+		boolean changed = add ? messages.addReaction(id, caller.id(), emoji) : messages.removeReaction(id, caller.id(), emoji);
+		if (changed) {
+			events.changed(add ? EventTypes.REACTION_ADDED : EventTypes.REACTION_REMOVED, message, caller.id(), null,
+					message.status(), emoji, Instant.now().truncatedTo(ChronoUnit.MICROS));
+		}
+	}
+}
