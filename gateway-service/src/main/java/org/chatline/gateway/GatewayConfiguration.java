@@ -1,6 +1,7 @@
 package org.chatline.gateway;
 
 import org.chatline.gateway.edge.GatewayProperties;
+import org.chatline.gateway.ratelimit.RateLimitProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GatewayProperties.class)
+@EnableConfigurationProperties({ GatewayProperties.class, RateLimitProperties.class })
 class GatewayConfiguration {
 
 	@Bean

@@ -1,62 +1,20 @@
 package org.chatline.gateway;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.chatline.common.test.TestSecurityConfiguration;
 import org.chatline.common.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The gateway against real Redis and a real HTTP backend (discovery by static instances instead
- * of Eureka): edge authentication, the error envelope for its own errors, health and metrics.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "eureka.client.enabled=false", "REDIS_HOST=${TEST_REDIS_HOST:127.0.0.1}",
-				"REDIS_PORT=${TEST_REDIS_PORT:6379}", "chat.gateway.ready-services=message-service" })
-@Import(TestSecurityConfiguration.class)
-class GatewayEdgeIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JsonMapper json;
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@DynamicPropertySource
-	static void backend(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.message-service[0].uri", BackendStub.INSTANCE::url);
-	}
-
-	record Reply(int status, JsonNode body, HttpResponse<String> raw) {
-	}
-
-	Reply send(HttpRequest.Builder builder) throws Exception {
-		HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-		return new Reply(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()),
-				response);
-	}
-
-	HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-	}
+/** Edge authentication, the error envelope for the gateway's own errors, health and metrics. */
+class GatewayEdgeIT extends GatewayIntegrationTest {
 
 	@Test
 	void routesAuthenticatedRequestsToTheServiceWithARequestId() throws Exception {

@@ -23,7 +23,12 @@ import org.springframework.web.server.WebFilterChain;
  * own handshake.
  */
 @Component
-class EdgeAuthenticationFilter implements WebFilter, Ordered {
+public class EdgeAuthenticationFilter implements WebFilter, Ordered {
+
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+	/** Exchange attribute holding the verified {@link org.chatline.common.security.AuthenticatedUser}. */
+	public static final String USER_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".user";
 
 	private final JwtVerifier verifier;
 
@@ -38,7 +43,7 @@ class EdgeAuthenticationFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 20;
+		return ORDER;
 	}
 
 	@Override
@@ -57,7 +62,10 @@ class EdgeAuthenticationFilter implements WebFilter, Ordered {
 			.subscribeOn(Schedulers.boundedElastic())
 			.onErrorResume(ApiException.class,
 					ex -> Envelopes.write(exchange.getResponse(), ex.code(), ex.getMessage()).then(Mono.empty()))
-			.flatMap(user -> chain.filter(exchange));
+			.flatMap(user -> {
+				exchange.getAttributes().put(USER_ATTRIBUTE, user);
+				return chain.filter(exchange);
+			});
 	}
 
 	private boolean isPublic(String path) {

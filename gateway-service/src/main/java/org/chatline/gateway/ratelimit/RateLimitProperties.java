@@ -1,0 +1,20 @@
+package org.chatline.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code chat.gateway.rate-limits.*}: the contract's limits, each overridable by environment
+ * variable (see application.yml), and the proxies whose {@code X-Forwarded-For} is believed.
+ */
+@ConfigurationProperties("chat.gateway.rate-limits")
+public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("rl") String keyPrefix,
+		@DefaultValue({ "5", "15m" }) Rule auth, @DefaultValue({ "30", "1m" }) Rule messages,
+		@DefaultValue({ "100", "15m" }) Rule general, @DefaultValue List<String> trustedProxies) {
+
+	public record Rule(int limit, Duration window) {
+	}
+}

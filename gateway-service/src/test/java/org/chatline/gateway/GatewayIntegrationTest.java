@@ -1,0 +1,72 @@
+package org.chatline.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.chatline.common.test.TestSecurityConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+
+/**
+ * The gateway against real Redis and a real HTTP backend (discovery by static instances instead
+ * of Eureka), with the contract's default rate limits. Every gateway integration test extends
+ * this, so they share one Spring context; rate-limit counters are cleared before each test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "eureka.client.enabled=false", "REDIS_HOST=${TEST_REDIS_HOST:127.0.0.1}",
+				"REDIS_PORT=${TEST_REDIS_PORT:6379}", "chat.gateway.ready-services=message-service",
+				"chat.gateway.rate-limits.trusted-proxies=127.0.0.1" })
+@Import(TestSecurityConfiguration.class)
+abstract class GatewayIntegrationTest {
+
+	static final String KEY_PREFIX = "rl-test-" + UUID.randomUUID();
+
+	@Autowired
+	ReactiveStringRedisTemplate redis;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void backend(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.message-service[0].uri", BackendStub.INSTANCE::url);
+		registry.add("spring.cloud.discovery.client.simple.instances.auth-service[0].uri", BackendStub.INSTANCE::url);
+		registry.add("chat.gateway.rate-limits.key-prefix", () -> KEY_PREFIX);
+	}
+
+	record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+	}
+
+	Reply send(HttpRequest.Builder builder) throws Exception {
+		HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+		return new Reply(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()),
+				response);
+	}
+
+	HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+	}
+
+	@BeforeEach
+	void clearRateLimitCounters() {
+		redis.keys(KEY_PREFIX + ":*").flatMap(redis::delete).blockLast();
+	}
+}
