@@ -44,10 +44,11 @@ public class GroupMembership {
 			return true;
 		}
 		try {
-			MemberView member = groupService.get()
+			MemberEnvelope reply = groupService.get()
 				.uri("/internal/groups/{groupId}/members/{userId}", groupId, userId)
 				.retrieve()
-				.body(MemberView.class);
+				.body(MemberEnvelope.class);
+			MemberView member = reply == null ? null : reply.data();
 			if (member == null) {
 				return false;
 			}
@@ -72,10 +73,11 @@ public class GroupMembership {
 			.orElse(false);
 		if (!complete) {
 			try {
-				MembersView view = groupService.get()
+				MembersEnvelope reply = groupService.get()
 					.uri("/internal/groups/{groupId}/members", groupId)
 					.retrieve()
-					.body(MembersView.class);
+					.body(MembersEnvelope.class);
+				MembersView view = reply == null ? null : reply.data();
 				if (view != null && view.memberIds() != null) {
 					replaceMembers(groupId, view.memberIds());
 				}
@@ -135,5 +137,12 @@ public class GroupMembership {
 	}
 
 	record MembersView(UUID groupId, List<UUID> memberIds) {
+	}
+
+	/** Internal answers use the public envelope: {@code {success, data}}. */
+	record MemberEnvelope(MemberView data) {
+	}
+
+	record MembersEnvelope(MembersView data) {
 	}
 }

@@ -44,7 +44,8 @@ public class UserDirectory {
 
 	private boolean askOwner(UUID userId) {
 		try {
-			UserView user = userService.get().uri("/internal/users/{id}", userId).retrieve().body(UserView.class);
+			UserEnvelope reply = userService.get().uri("/internal/users/{id}", userId).retrieve().body(UserEnvelope.class);
+			UserView user = reply == null ? null : reply.data();
 			if (user == null) {
 				return false;
 			}
@@ -73,6 +74,10 @@ public class UserDirectory {
 	}
 
 	record UserView(UUID id, String username) {
+	}
+
+	/** Internal answers use the public envelope: {@code {success, data}}. */
+	record UserEnvelope(UserView data) {
 	}
 
 }

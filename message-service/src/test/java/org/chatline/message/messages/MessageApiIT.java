@@ -184,6 +184,8 @@ class MessageApiIT extends MessageIntegrationTest {
 			consumer.poll(Duration.ofMillis(100));
 			return !consumer.assignment().isEmpty();
 		});
+		// Resolve "latest" now: otherwise an event sent before the first fetch would be skipped.
+		consumer.assignment().forEach(consumer::position);
 		return consumer;
 	}
 }

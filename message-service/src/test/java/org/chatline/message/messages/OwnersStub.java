@@ -38,7 +38,7 @@ final class OwnersStub {
 		server.createContext("/internal/users/", exchange -> {
 			UUID id = UUID.fromString(segments(exchange)[3]);
 			if (users.contains(id)) {
-				respond(exchange, 200, "{\"id\":\"" + id + "\",\"username\":\"stub_user\"}");
+				respond(exchange, 200, "{\"success\":true,\"data\":{\"id\":\"" + id + "\",\"username\":\"stub_user\"}}");
 			}
 			else {
 				respond(exchange, 404, "{\"success\":false,\"message\":\"User not found\",\"code\":\"NOT_FOUND\"}");
@@ -49,12 +49,12 @@ final class OwnersStub {
 			UUID groupId = UUID.fromString(parts[3]);
 			Set<UUID> members = groups.get(groupId);
 			if (parts.length == 5 && members != null) {
-				respond(exchange, 200, "{\"groupId\":\"" + groupId + "\",\"memberIds\":["
-						+ members.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(",")) + "]}");
+				respond(exchange, 200, "{\"success\":true,\"data\":{\"groupId\":\"" + groupId + "\",\"memberIds\":["
+						+ members.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(",")) + "]}}");
 			}
 			else if (parts.length == 6 && members != null && members.contains(UUID.fromString(parts[5]))) {
-				respond(exchange, 200,
-						"{\"groupId\":\"" + groupId + "\",\"userId\":\"" + parts[5] + "\",\"role\":\"MEMBER\"}");
+				respond(exchange, 200, "{\"success\":true,\"data\":{\"groupId\":\"" + groupId + "\",\"userId\":\""
+						+ parts[5] + "\",\"role\":\"MEMBER\"}}");
 			}
 			else {
 				respond(exchange, 404, "{\"success\":false,\"message\":\"Not found\",\"code\":\"NOT_FOUND\"}");

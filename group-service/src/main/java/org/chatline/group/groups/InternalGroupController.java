@@ -1,0 +1,57 @@
+package org.chatline.group.groups;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.chatline.common.api.ApiException;
+import org.chatline.common.api.ApiResponse;
+
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Service-to-service reads (never routed by the gateway, no token): message-service,
+ * call-service and realtime-service ask here when their membership projection misses. Answers use
+ * the same envelope as the public API: {@code {success, data}}, errors {@code {success:false, message, code}}.
+ */
+@RestController
+class InternalGroupController {
+
+	private final GroupRepository groups;
+
+	InternalGroupController(GroupRepository groups) {
+		this.groups = groups;
+	}
+
+	record MembershipView(UUID groupId, UUID userId, Role role) {
+	}
+
+	record GroupMembersView(UUID groupId, List<UUID> memberIds) {
+	}
+
+	record UserGroupsView(UUID userId, List<UUID> groupIds) {
+	}
+
+	@GetMapping("/internal/groups/{groupId}/members/{userId}")
+	ApiResponse<MembershipView> member(@PathVariable UUID groupId, @PathVariable UUID userId) {
+		return groups.roleOf(groupId, userId)
+			.map(role -> ApiResponse.ok(new MembershipView(groupId, userId, role)))
+			.orElseThrow(() -> ApiException.notFound("Member not found"));
+	}
+
+	@GetMapping("/internal/groups/{groupId}/members")
+	@Transactional(readOnly = true)
+	ApiResponse<GroupMembersView> members(@PathVariable UUID groupId) {
+		if (groups.find(groupId).isEmpty()) {
+			throw Group.notFound();
+		}
+		return ApiResponse.ok(new GroupMembersView(groupId, groups.memberIds(groupId)));
+	}
+
+	@GetMapping("/internal/users/{userId}/groups")
+	ApiResponse<UserGroupsView> groupsOf(@PathVariable UUID userId) {
+		return ApiResponse.ok(new UserGroupsView(userId, groups.groupIdsOf(userId)));
+	}
+}
