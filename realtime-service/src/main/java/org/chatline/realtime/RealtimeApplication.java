@@ -2,10 +2,10 @@ package org.chatline.realtime;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
-
+@EnableConfigurationProperties(RealtimeProperties.class)
 public class RealtimeApplication {
 
 	public static void main(String[] args) {

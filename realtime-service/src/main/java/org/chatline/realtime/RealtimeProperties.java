@@ -1,0 +1,28 @@
+package org.chatline.realtime;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code chat.realtime.*}: the Socket.IO server, the Kafka consumer group and the services this one
+ * forwards client emits to.
+ *
+ * @param socketPort Socket.IO port; 0 picks a free one (tests)
+ * @param bindHost address the Socket.IO server binds to
+ * @param pingInterval Engine.IO ping interval
+ * @param pingTimeout Engine.IO ping timeout
+ * @param authTimeout how long a session may stay open without authenticating before it is closed
+ * @param consumerGroup Kafka consumer group; blank gives each instance a group of its own
+ * @param dedupCapacity how many recent event ids are remembered to drop redeliveries
+ * @param messageServiceUrl base URL of message-service (a service id, resolved through discovery)
+ * @param forwardThreads threads forwarding client emits to the owning services (blocking HTTP calls)
+ */
+@ConfigurationProperties("chat.realtime")
+public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultValue("0.0.0.0") String bindHost,
+		@DefaultValue("25s") Duration pingInterval, @DefaultValue("20s") Duration pingTimeout,
+		@DefaultValue("10s") Duration authTimeout, String consumerGroup, @DefaultValue("10000") int dedupCapacity,
+		@DefaultValue("http://message-service") URI messageServiceUrl, @DefaultValue("8") int forwardThreads) {
+}

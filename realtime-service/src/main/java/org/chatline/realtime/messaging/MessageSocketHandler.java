@@ -1,0 +1,123 @@
+package org.chatline.realtime.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.corundumstudio.socketio.AckRequest;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIOServer;
+import org.chatline.common.api.ErrorCode;
+import org.chatline.common.security.AuthenticatedUser;
+import org.chatline.realtime.socket.AuthenticatedListener;
+import org.chatline.realtime.socket.SocketHandler;
+import org.chatline.realtime.socket.SocketPayloads;
+import org.chatline.realtime.socket.SocketReplies;
+
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code message:send}, {@code message:edit} and {@code message:delete} from clients, forwarded to
+ * message-service. The ack carries message-service's envelope; a failure also emits {@code error}.
+ * Nothing is pushed from here: the resulting domain event drives the fan-out, as for REST calls.
+ */
+@Component
+class MessageSocketHandler implements SocketHandler {
+
+	static final String SEND = "message:send";
+
+	static final String EDIT = "message:edit";
+
+	static final String DELETE = "message:delete";
+
+	/** The fields of {@code POST /messages}; anything else a client sends is not passed on. */
+	private static final List<String> SEND_FIELDS = List.of("content", "type", "receiverId", "groupId", "parentId",
+			"metadata");
+
+	private final MessageServiceClient messages;
+
+	private final TaskExecutor executor;
+
+	MessageSocketHandler(MessageServiceClient messages, TaskExecutor forwardingExecutor) {
+		this.messages = messages;
+		this.executor = forwardingExecutor;
+	}
+
+	@Override
+	public void register(SocketIOServer server) {
+		server.addEventListener(SEND, Object.class, AuthenticatedListener.of(this::send));
+		server.addEventListener(EDIT, Object.class, AuthenticatedListener.of(this::edit));
+		server.addEventListener(DELETE, Object.class, AuthenticatedListener.of(this::delete));
+	}
+
+	void send(SocketIOClient client, AuthenticatedUser user, Object data, AckRequest ack) {
+		Map<String, Object> payload;
+		try {
+			payload = SocketPayloads.object(data);
+		}
+		catch (IllegalArgumentException ex) {
+			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, ex.getMessage());
+			return;
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		SEND_FIELDS.stream().filter(payload::containsKey).forEach(field -> body.put(field, payload.get(field)));
+		forward(client, ack, () -> messages.send(user.token(), body));
+	}
+
+	void edit(SocketIOClient client, AuthenticatedUser user, Object data, AckRequest ack) {
+		Map<String, Object> payload;
+		UUID messageId;
+		try {
+			payload = SocketPayloads.object(data);
+			messageId = requiredMessageId(payload);
+		}
+		catch (IllegalArgumentException ex) {
+			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, ex.getMessage());
+			return;
+		}
+		Map<String, Object> changes = new LinkedHashMap<>();
+		changes.put("content", payload.get("content"));
+		forward(client, ack, () -> messages.edit(user.token(), messageId, changes));
+	}
+
+	void delete(SocketIOClient client, AuthenticatedUser user, Object data, AckRequest ack) {
+		UUID messageId;
+		try {
+			messageId = requiredMessageId(SocketPayloads.object(data));
+		}
+		catch (IllegalArgumentException ex) {
+			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, ex.getMessage());
+			return;
+		}
+		forward(client, ack, () -> messages.delete(user.token(), messageId));
+	}
+
+	private static UUID requiredMessageId(Map<String, Object> payload) {
+		UUID messageId = SocketPayloads.uuid(payload, "messageId");
+		if (messageId == null) {
+			throw new IllegalArgumentException("messageId is required");
+		}
+		return messageId;
+	}
+
+	private void forward(SocketIOClient client, AckRequest ack, Supplier<ServiceReply> call) {
+		try {
+			executor.execute(() -> {
+				ServiceReply reply = call.get();
+				if (reply.successful()) {
+					SocketReplies.acknowledge(ack, reply.envelope());
+				}
+				else {
+					SocketReplies.fail(client, ack, reply.message(), reply.envelope());
+				}
+			});
+		}
+		catch (TaskRejectedException ex) {
+			SocketReplies.fail(client, ack, ErrorCode.SERVICE_UNAVAILABLE, "Server busy, try again");
+		}
+	}
+}

@@ -1,0 +1,27 @@
+package org.chatline.realtime;
+
+import org.chatline.common.test.ServiceIT;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every integration test here, so they share one Spring context: the common
+ * {@link ServiceIT} setup plus a Socket.IO server on a free port with a short ping interval (the
+ * raw polling client relies on it: every long-poll GET is answered within a second) and
+ * message-service played by {@link MessageServiceStub}.
+ */
+@ServiceIT
+abstract class RealtimeITSupport {
+
+	@DynamicPropertySource
+	static void realtime(DynamicPropertyRegistry registry) {
+		registry.add("chat.realtime.socket-port", () -> 0);
+		registry.add("chat.realtime.bind-host", () -> "127.0.0.1");
+		registry.add("chat.realtime.ping-interval", () -> "1s");
+		registry.add("chat.realtime.ping-timeout", () -> "60s");
+		registry.add("chat.realtime.auth-timeout", () -> "3s");
+		registry.add("spring.cloud.discovery.client.simple.instances.message-service[0].uri",
+				MessageServiceStub.INSTANCE::url);
+	}
+}
