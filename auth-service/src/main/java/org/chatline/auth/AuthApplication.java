@@ -2,10 +2,10 @@ package org.chatline.auth;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
-
+@EnableConfigurationProperties(AuthProperties.class)
 public class AuthApplication {
 
 	public static void main(String[] args) {

@@ -1,0 +1,5 @@
+package org.chatline.auth.session;
+
+/** What a login or a refresh hands out. */
+public record TokenPair(String accessToken, String refreshToken) {
+}

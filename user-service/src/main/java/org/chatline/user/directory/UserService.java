@@ -1,0 +1,138 @@
+package org.chatline.user.directory;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.chatline.common.api.ApiException;
+import org.chatline.common.api.PageResponse;
+import org.chatline.common.api.Paging;
+import org.chatline.common.events.EventTypes;
+import org.chatline.common.events.Topics;
+import org.chatline.common.events.UserDeletedEvent;
+import org.chatline.common.events.UserRegisteredEvent;
+import org.chatline.common.outbox.OutboxWriter;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The user directory: creation, profile changes and deletion, each with its event in the same transaction. */
+@Service
+class UserService {
+
+	static final String USERNAME_TAKEN = "Username already taken";
+
+	static final String EMAIL_TAKEN = "Email already registered";
+
+	private final UserRepository users;
+
+	private final OutboxWriter outbox;
+
+	UserService(UserRepository users, OutboxWriter outbox) {
+		this.users = users;
+		this.outbox = outbox;
+	}
+
+	@Transactional
+	public User create(CreateUserRequest request) {
+		// These checks only give a precise message; the unique indexes decide races.
+		if (users.existsByUsernameIgnoreCase(request.username())) {
+			throw ApiException.conflict(USERNAME_TAKEN);
+		}
+		if (users.existsByEmailIgnoreCase(request.email())) {
+			throw ApiException.conflict(EMAIL_TAKEN);
+		}
+		if (users.existsById(request.id())) {
+			throw ApiException.conflict("User already exists");
+		}
+		User user;
+		try {
+			user = users.saveAndFlush(User.register(request.id(), request.username(), request.email().trim()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw conflictFrom(ex);
+		}
+		outbox.append(Topics.USERS, user.getId().toString(), EventTypes.USER_REGISTERED, user.getId(),
+				new UserRegisteredEvent(user.getId(), user.getUsername(), user.getEmail(), user.getCreatedAt()));
+		return user;
+	}
+
+	@Transactional(readOnly = true)
+	public User get(UUID id) {
+		return users.findById(id).orElseThrow(() -> ApiException.notFound("User not found"));
+	}
+
+	@Transactional
+	public User update(UUID id, UUID callerId, UpdateUserRequest request) {
+		requireOwner(id, callerId, "You can only update your own profile");
+		User user = get(id);
+		if (request.username() != null && users.usernameTakenByOther(request.username(), id)) {
+			throw ApiException.conflict(USERNAME_TAKEN);
+		}
+		user.updateProfile(request.username(), request.avatar(), request.statusMessage());
+		try {
+			users.flush();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw conflictFrom(ex);
+		}
+		outbox.append(Topics.USERS, id.toString(), EventTypes.USER_UPDATED, callerId, new UserUpdatedEvent(id,
+				user.getUsername(), user.getAvatar(), user.getStatusMessage(), user.getUpdatedAt()));
+		return user;
+	}
+
+	@Transactional
+	public void delete(UUID id, UUID callerId) {
+		requireOwner(id, callerId, "You can only delete your own account");
+		delete(id);
+	}
+
+	/**
+	 * Deletes a user and announces it, so auth-service drops credentials and sessions and every
+	 * projection forgets the user. Also used by auth-service to undo a registration it could not finish.
+	 */
+	@Transactional
+	public void delete(UUID id) {
+		User user = get(id);
+		users.delete(user);
+		outbox.append(Topics.USERS, id.toString(), EventTypes.USER_DELETED, id, new UserDeletedEvent(id));
+	}
+
+	@Transactional(readOnly = true)
+	public PageResponse<UserSummary> search(String query, Paging paging) {
+		String trimmed = query == null ? "" : query.trim();
+		if (trimmed.isEmpty()) {
+			throw ApiException.validation("query: must not be blank");
+		}
+		if (trimmed.length() > 100) {
+			throw ApiException.validation("query: must be at most 100 characters");
+		}
+		String pattern = "%" + escapeLike(trimmed.toLowerCase(Locale.ROOT)) + "%";
+		Page<User> page = users.search(pattern, PageRequest.of(paging.page() - 1, paging.limit()));
+		return PageResponse.of(page.getContent().stream().map(UserSummary::of).toList(), paging,
+				page.getTotalElements());
+	}
+
+	static String escapeLike(String value) {
+		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static void requireOwner(UUID id, UUID callerId, String message) {
+		if (!id.equals(callerId)) {
+			throw ApiException.forbidden(message);
+		}
+	}
+
+	private static ApiException conflictFrom(DataIntegrityViolationException ex) {
+		String detail = String.valueOf(ex.getMostSpecificCause().getMessage());
+		if (detail.contains("uq_users_email_lower")) {
+			return ApiException.conflict(EMAIL_TAKEN);
+		}
+		if (detail.contains("uq_users_username_lower")) {
+			return ApiException.conflict(USERNAME_TAKEN);
+		}
+		return ApiException.conflict("User already exists");
+	}
+}
