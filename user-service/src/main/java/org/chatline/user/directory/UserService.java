@@ -10,6 +10,7 @@ import org.chatline.common.events.EventTypes;
 import org.chatline.common.events.Topics;
 import org.chatline.common.events.UserDeletedEvent;
 import org.chatline.common.events.UserRegisteredEvent;
+import org.chatline.common.events.UserUpdatedEvent;
 import org.chatline.common.outbox.OutboxWriter;
 
 import org.springframework.dao.DataIntegrityViolationException;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.chatline.common.events.EventCodec;
 import org.chatline.common.events.EventEnvelope;
 import org.chatline.common.events.EventTypes;
+import org.chatline.common.events.UserUpdatedEvent;
 import org.chatline.common.test.ServiceIT;
 import org.chatline.common.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
