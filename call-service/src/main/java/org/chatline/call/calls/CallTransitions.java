@@ -1,0 +1,137 @@
+package org.chatline.call.calls;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.chatline.common.api.ApiException;
+import org.chatline.common.events.CallEvent;
+import org.chatline.common.events.EventTypes;
+import org.chatline.common.events.Topics;
+import org.chatline.common.outbox.OutboxWriter;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change of a call, each in one transaction that locks the call's row, applies the
+ * {@link Call} state machine, writes the result and appends its events to the outbox (keyed by
+ * call id, so consumers see a call's events in order).
+ */
+@Component
+class CallTransitions {
+
+	static final String BUSY = "You are already in another call; leave it first";
+
+	/** How many unanswered calls one sweep marks missed; the rest wait for the next sweep. */
+	private static final int SWEEP_BATCH = 100;
+
+	private final CallRepository calls;
+
+	private final OutboxWriter outbox;
+
+	CallTransitions(CallRepository calls, OutboxWriter outbox) {
+		this.calls = calls;
+		this.outbox = outbox;
+	}
+
+	@Transactional
+	public void start(Call call) {
+		List<UUID> busy = calls.inACall(call.participantIds(), call.id());
+		if (busy.contains(call.initiatorId())) {
+			throw ApiException.conflict("You are already in a call; end or leave it first");
+		}
+		if (!busy.isEmpty()) {
+			throw ApiException.conflict("User " + busy.get(0) + " is already in a call");
+		}
+		try {
+			calls.insert(call);
+		}
+		catch (DuplicateKeyException ex) {
+			// The initiator joined another call between the check and the insert.
+			throw ApiException.conflict("You are already in a call; end or leave it first");
+		}
+		publish(call, List.of(EventTypes.CALL_INITIATED), call.initiatorId());
+	}
+
+	@Transactional
+	public Call join(UUID callId, UUID userId) {
+		Call call = lockAsParticipant(callId, userId);
+		if (!call.status().isFinal() && !call.isInCall(userId) && !calls.inACall(List.of(userId), callId).isEmpty()) {
+			throw ApiException.conflict(BUSY);
+		}
+		return apply(call, userId, call.join(userId, now()));
+	}
+
+	@Transactional
+	public Call leave(UUID callId, UUID userId) {
+		Call call = lockAsParticipant(callId, userId);
+		return apply(call, userId, call.leave(userId, now()));
+	}
+
+	@Transactional
+	public Call reject(UUID callId, UUID userId) {
+		Call call = lockAsParticipant(callId, userId);
+		return apply(call, userId, call.reject(userId, now()));
+	}
+
+	@Transactional
+	public Call end(UUID callId, UUID userId) {
+		Call call = lockAsParticipant(callId, userId);
+		return apply(call, userId, call.end(userId, now()));
+	}
+
+	/** Marks ringing calls past their deadline missed; returns how many. */
+	@Transactional
+	public int missExpired() {
+		Instant now = now();
+		int missed = 0;
+		for (UUID id : calls.lockExpiredRinging(now, SWEEP_BATCH)) {
+			Call call = calls.lock(id).orElseThrow();
+			List<String> events = call.miss(now);
+			if (!events.isEmpty()) {
+				// Nobody caused this: the event's userId and the envelope's actorId are null.
+				apply(call, null, events);
+				missed++;
+			}
+		}
+		return missed;
+	}
+
+	/** Non-participants learn nothing about a call, not even that it exists. */
+	private Call lockAsParticipant(UUID callId, UUID userId) {
+		return calls.lock(callId)
+			.filter(call -> call.isParticipant(userId))
+			.orElseThrow(() -> ApiException.notFound("Call not found"));
+	}
+
+	private Call apply(Call call, UUID userId, List<String> events) {
+		if (events.isEmpty()) {
+			return call;
+		}
+		try {
+			calls.update(call);
+		}
+		catch (DuplicateKeyException ex) {
+			// The one-call-per-user index: the user joined another call concurrently.
+			throw ApiException.conflict(BUSY);
+		}
+		publish(call, events, userId);
+		return call;
+	}
+
+	private void publish(Call call, List<String> types, UUID userId) {
+		for (String type : types) {
+			outbox.append(Topics.CALLS, call.id().toString(), type, userId,
+					new CallEvent(call.id(), call.type().name(), call.status().name(), call.initiatorId(), call.groupId(),
+							call.roomId(), call.participantIds(), userId, call.createdAt(), call.endedAt()));
+		}
+	}
+
+	private static Instant now() {
+		// PostgreSQL keeps microseconds: what is returned is what is stored.
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+}

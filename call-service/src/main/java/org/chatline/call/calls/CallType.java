@@ -1,0 +1,6 @@
+package org.chatline.call.calls;
+
+enum CallType {
+
+	AUDIO, VIDEO
+}
