@@ -99,4 +99,21 @@ class GatewayEdgeIT extends GatewayIntegrationTest {
 		assertThat(ready.body().get("data").get("checks").get("redis").asString()).isEqualTo("connected");
 		assertThat(ready.body().get("data").get("status").asString()).isEqualTo("ready");
 	}
+
+	@Test
+	void answersCorsPreflightForAllowedOriginsOnly() throws Exception {
+		Reply allowed = send(request("/socket.io/?EIO=4&transport=polling")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "http://localhost:5173")
+			.header("Access-Control-Request-Method", "POST"));
+		assertThat(allowed.status()).isEqualTo(200);
+		assertThat(allowed.raw().headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:5173");
+		assertThat(allowed.raw().headers().firstValue("Access-Control-Allow-Credentials")).contains("true");
+
+		Reply refused = send(request("/api/v1/messages").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://evil.example")
+			.header("Access-Control-Request-Method", "POST"));
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
 }
