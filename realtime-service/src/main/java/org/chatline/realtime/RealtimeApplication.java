@@ -1,11 +1,13 @@
 package org.chatline.realtime;
 
+import org.chatline.realtime.presence.PresenceProperties;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
-@EnableConfigurationProperties(RealtimeProperties.class)
+@EnableConfigurationProperties({ RealtimeProperties.class, PresenceProperties.class })
 public class RealtimeApplication {
 
 	public static void main(String[] args) {

@@ -18,11 +18,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerGroup Kafka consumer group; blank gives each instance a group of its own
  * @param dedupCapacity how many recent event ids are remembered to drop redeliveries
  * @param messageServiceUrl base URL of message-service (a service id, resolved through discovery)
+ * @param groupServiceUrl base URL of group-service's internal API (a service id)
+ * @param callServiceUrl base URL of call-service (a service id)
  * @param forwardThreads threads forwarding client emits to the owning services (blocking HTTP calls)
+ * @param drainTimeout on shutdown, how long closed sockets get to receive their close packet
+ * @param typingMaxAge typing signals older than this when they arrive are dropped (consumer lag)
  */
 @ConfigurationProperties("chat.realtime")
 public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultValue("0.0.0.0") String bindHost,
 		@DefaultValue("25s") Duration pingInterval, @DefaultValue("20s") Duration pingTimeout,
 		@DefaultValue("10s") Duration authTimeout, String consumerGroup, @DefaultValue("10000") int dedupCapacity,
-		@DefaultValue("http://message-service") URI messageServiceUrl, @DefaultValue("8") int forwardThreads) {
+		@DefaultValue("http://message-service") URI messageServiceUrl,
+		@DefaultValue("http://group-service") URI groupServiceUrl,
+		@DefaultValue("http://call-service") URI callServiceUrl, @DefaultValue("8") int forwardThreads,
+		@DefaultValue("1s") Duration drainTimeout, @DefaultValue("10s") Duration typingMaxAge) {
 }

@@ -8,8 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of every integration test here, so they share one Spring context: the common
  * {@link ServiceIT} setup plus a Socket.IO server on a free port with a short ping interval (the
- * raw polling client relies on it: every long-poll GET is answered within a second) and
- * message-service played by {@link MessageServiceStub}.
+ * raw polling client relies on it: every long-poll GET is answered within a second), short presence
+ * timings, and message-, group- and call-service played by in-test HTTP servers.
  */
 @ServiceIT
 abstract class RealtimeITSupport {
@@ -21,7 +21,14 @@ abstract class RealtimeITSupport {
 		registry.add("chat.realtime.ping-interval", () -> "1s");
 		registry.add("chat.realtime.ping-timeout", () -> "60s");
 		registry.add("chat.realtime.auth-timeout", () -> "3s");
+		registry.add("chat.realtime.presence.grace", () -> "1s");
+		registry.add("chat.realtime.presence.heartbeat", () -> "1s");
+		registry.add("chat.realtime.presence.ttl", () -> "5s");
 		registry.add("spring.cloud.discovery.client.simple.instances.message-service[0].uri",
 				MessageServiceStub.INSTANCE::url);
+		registry.add("spring.cloud.discovery.client.simple.instances.group-service[0].uri",
+				GroupServiceStub.INSTANCE::url);
+		registry.add("spring.cloud.discovery.client.simple.instances.call-service[0].uri",
+				CallServiceStub.INSTANCE::url);
 	}
 }

@@ -3,10 +3,21 @@ package org.chatline.realtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.chatline.common.events.CallEvent;
+import org.chatline.common.events.GroupMemberEvent;
+import org.chatline.common.events.MessageChangedEvent;
 
 import org.chatline.common.events.EventCodec;
 import org.chatline.common.events.EventEnvelope;
@@ -23,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +63,11 @@ class RealtimeSocketIT extends RealtimeITSupport {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	private final AtomicInteger ackIds = new AtomicInteger(100);
+
 	@BeforeEach
 	void consumerIsLive() throws Exception {
 		if (consumerPositioned) {
@@ -58,7 +75,8 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		}
 		// The consumer starts at the latest offset, so an event published before it has fetched
 		// its position would be skipped: wait until a probe event makes it through.
-		ContainerTestUtils.waitForAssignment(listeners.getListenerContainer(EVENTS_LISTENER), 1);
+		// One partition per topic in tests: messages, groups, calls, presence, signals.
+		ContainerTestUtils.waitForAssignment(listeners.getListenerContainer(EVENTS_LISTENER), 5);
 		UUID probe = UUID.randomUUID();
 		PollingClient socket = connected(probe);
 		await().atMost(30, TimeUnit.SECONDS).until(() -> {
@@ -240,6 +258,272 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		assertThat(socket.await("42")).isEqualTo("42[\"error\",{\"message\":\"content must not be blank\"}]");
 		assertThat(socket.await("43"))
 			.isEqualTo("438[{\"success\":false,\"message\":\"content must not be blank\",\"code\":\"VALIDATION_ERROR\"}]");
+	}
+
+	@Test
+	void joinsTheUsersGroupRoomsOnConnectAndAnnouncesThemThere() throws Exception {
+		UUID group = UUID.randomUUID();
+		UUID watcher = UUID.randomUUID();
+		UUID user = UUID.randomUUID();
+		GroupServiceStub.INSTANCE.member(watcher, group);
+		GroupServiceStub.INSTANCE.member(user, group);
+		PollingClient watcherSocket = connected(watcher);
+		awaitRoomsReady(watcherSocket, group);
+
+		PollingClient userSocket = connected(user);
+
+		// Rooms are joined before presence counts the socket, so this also proves the user is in G.
+		assertThat(watcherSocket.await(packet -> packet.startsWith("42[\"user:online\"")
+				&& packet.contains(user.toString()), Duration.ofSeconds(10)))
+			.isEqualTo("42[\"user:online\",{\"userId\":\"" + user + "\"}]");
+		publish(groupMessage(UUID.randomUUID(), group, "to the group"));
+		assertThat(userSocket.await("42[\"message:received\"")).contains("to the group");
+	}
+
+	@Test
+	void movesLiveSocketsInAndOutOfGroupRoomsOnMembershipEvents() throws Exception {
+		UUID group = UUID.randomUUID();
+		UUID member = UUID.randomUUID();
+		UUID user = UUID.randomUUID();
+		GroupServiceStub.INSTANCE.member(member, group);
+		PollingClient memberSocket = connected(member);
+		awaitRoomsReady(memberSocket, group);
+		PollingClient userSocket = connected(user);
+
+		publish(Topics.GROUPS, EventTypes.MEMBER_ADDED, new GroupMemberEvent(group, user, "MEMBER", null));
+
+		await().atMost(10, TimeUnit.SECONDS).until(() -> typingAck(userSocket, group).contains("\"success\":true"));
+		// Group typing travels through chat.signals.v1 and reaches the other member, not the typist.
+		assertThat(memberSocket.await("42[\"typing:stop\""))
+			.isEqualTo("42[\"typing:stop\",{\"userId\":\"" + user + "\",\"groupId\":\"" + group + "\"}]");
+		publish(groupMessage(member, group, "while a member"));
+		assertThat(userSocket.await("42[\"message:received\"")).contains("while a member");
+
+		publish(Topics.GROUPS, EventTypes.MEMBER_REMOVED, new GroupMemberEvent(group, user, null, null));
+
+		await().atMost(10, TimeUnit.SECONDS).until(() -> typingAck(userSocket, group).contains("FORBIDDEN"));
+		publish(groupMessage(member, group, "after removal"));
+		assertThat(memberSocket.await(packet -> packet.contains("after removal"), Duration.ofSeconds(10))).isNotNull();
+		assertThat(userSocket.collect(Duration.ofMillis(1500))).noneMatch(packet -> packet.contains("after removal"));
+	}
+
+	@Test
+	void goesOfflineAfterTheGraceOnlyWhenTheLastSocketClosesAndPublishesEachTransitionOnce() throws Exception {
+		UUID group = UUID.randomUUID();
+		UUID watcher = UUID.randomUUID();
+		UUID user = UUID.randomUUID();
+		GroupServiceStub.INSTANCE.member(watcher, group);
+		GroupServiceStub.INSTANCE.member(user, group);
+		PollingClient watcherSocket = connected(watcher);
+		awaitRoomsReady(watcherSocket, group);
+		PollingClient phone = connected(user);
+		watcherSocket.await(packet -> packet.contains("user:online") && packet.contains(user.toString()),
+				Duration.ofSeconds(10));
+		PollingClient laptop = connected(user);
+
+		phone.close();
+
+		// Grace is 1 s in tests: well past it, the user is still online on the laptop.
+		assertThat(watcherSocket.collect(Duration.ofMillis(2500)))
+			.noneMatch(packet -> packet.contains("user:offline") && packet.contains(user.toString()));
+
+		laptop.close();
+
+		assertThat(watcherSocket.await(packet -> packet.startsWith("42[\"user:offline\"")
+				&& packet.contains(user.toString()), Duration.ofSeconds(10)))
+			.isEqualTo("42[\"user:offline\",{\"userId\":\"" + user + "\"}]");
+		List<EventEnvelope> published = presenceEventsOf(user, 2);
+		assertThat(published).extracting(EventEnvelope::type)
+			.containsExactly(EventTypes.USER_ONLINE, EventTypes.USER_OFFLINE);
+		assertThat(published.get(1).payload().get("online").asBoolean()).isFalse();
+	}
+
+	@Test
+	void tellsDirectMessagePartnersAboutPresence() throws Exception {
+		UUID partner = UUID.randomUUID();
+		UUID user = UUID.randomUUID();
+		PollingClient partnerSocket = connected(partner);
+		publish(directMessage(user, partner, "hi partner"));
+		partnerSocket.await("42[\"message:received\"");
+
+		connected(user);
+
+		assertThat(partnerSocket.await(packet -> packet.startsWith("42[\"user:online\""), Duration.ofSeconds(10)))
+			.isEqualTo("42[\"user:online\",{\"userId\":\"" + user + "\"}]");
+	}
+
+	@Test
+	void pushesEditsAndDeletesToBothParticipantsOfADirectConversation() throws Exception {
+		UUID sender = UUID.randomUUID();
+		UUID receiver = UUID.randomUUID();
+		PollingClient senderSocket = connected(sender);
+		PollingClient receiverSocket = connected(receiver);
+		UUID messageId = UUID.randomUUID();
+		Instant at = Instant.parse("2025-01-01T00:00:05Z");
+
+		publish(Topics.MESSAGES, EventTypes.MESSAGE_EDITED, new MessageChangedEvent(messageId, "dm", sender,
+				receiver, null, sender, "changed", "SENT", null, at));
+		publish(Topics.MESSAGES, EventTypes.MESSAGE_DELETED, new MessageChangedEvent(messageId, "dm", sender,
+				receiver, null, sender, null, "SENT", null, at));
+
+		String edit = "42[\"message:edit\",{\"id\":\"" + messageId + "\",\"messageId\":\"" + messageId
+				+ "\",\"senderId\":\"" + sender + "\",\"receiverId\":\"" + receiver
+				+ "\",\"groupId\":null,\"content\":\"changed\",\"edited\":true,\"updatedAt\":\"2025-01-01T00:00:05Z\"}]";
+		String delete = "42[\"message:delete\",{\"messageId\":\"" + messageId + "\"}]";
+		for (PollingClient socket : List.of(senderSocket, receiverSocket)) {
+			assertThat(socket.await("42[\"message:edit\"")).isEqualTo(edit);
+			assertThat(socket.await("42[\"message:delete\"")).isEqualTo(delete);
+		}
+	}
+
+	@Test
+	void pushesReceiptsAndReactionsToTheConversation() throws Exception {
+		UUID group = UUID.randomUUID();
+		UUID sender = UUID.randomUUID();
+		UUID reader = UUID.randomUUID();
+		GroupServiceStub.INSTANCE.member(sender, group);
+		PollingClient senderSocket = connected(sender);
+		awaitRoomsReady(senderSocket, group);
+		UUID messageId = UUID.randomUUID();
+
+		publish(Topics.MESSAGES, EventTypes.MESSAGE_SEEN, new MessageChangedEvent(messageId, "group:" + group,
+				sender, null, group, reader, null, "DELIVERED", null, Instant.now()));
+		publish(Topics.MESSAGES, EventTypes.REACTION_ADDED, new MessageChangedEvent(messageId, "group:" + group,
+				sender, null, group, reader, null, "SEEN", "🎉", Instant.now()));
+
+		assertThat(senderSocket.await("42[\"message:status\"")).isEqualTo("42[\"message:status\",{\"messageId\":\""
+				+ messageId + "\",\"userId\":\"" + reader + "\",\"status\":\"SEEN\"}]");
+		// Compared parsed: the polling transport may escape non-ASCII characters (still the same JSON).
+		JsonNode reaction = args(senderSocket.await("42[\"message:reaction\""));
+		assertThat(reaction.get(1).propertyNames()).containsExactly("messageId", "userId", "emoji", "action");
+		assertThat(reaction.get(1).get("emoji").asString()).isEqualTo("🎉");
+		assertThat(reaction.get(1).get("action").asString()).isEqualTo("added");
+		assertThat(reaction.get(1).get("userId").asString()).isEqualTo(reader.toString());
+	}
+
+	@Test
+	void fansOutCallTransitionsToTheRightParticipants() throws Exception {
+		UUID initiator = UUID.randomUUID();
+		UUID answerer = UUID.randomUUID();
+		UUID rejecter = UUID.randomUUID();
+		PollingClient initiatorSocket = connected(initiator);
+		PollingClient answererSocket = connected(answerer);
+		PollingClient rejecterSocket = connected(rejecter);
+		UUID callId = UUID.randomUUID();
+		List<UUID> everyone = List.of(initiator, answerer, rejecter);
+		Instant created = Instant.parse("2025-01-01T00:00:00Z");
+
+		publish(Topics.CALLS, EventTypes.CALL_INITIATED,
+				new CallEvent(callId, "VIDEO", "RINGING", initiator, null, "room-1", everyone, initiator, created, null));
+		publish(Topics.CALLS, EventTypes.CALL_PARTICIPANT_JOINED,
+				new CallEvent(callId, "VIDEO", "ONGOING", initiator, null, "room-1", everyone, answerer, created, null));
+		publish(Topics.CALLS, EventTypes.CALL_REJECTED,
+				new CallEvent(callId, "VIDEO", "ONGOING", initiator, null, "room-1", everyone, rejecter, created, null));
+		publish(Topics.CALLS, EventTypes.CALL_ENDED, new CallEvent(callId, "VIDEO", "ENDED", initiator, null,
+				"room-1", everyone, initiator, created, Instant.now()));
+
+		String ringing = "42[\"call:ringing\",{\"call\":{\"id\":\"" + callId + "\",\"initiatorId\":\"" + initiator
+				+ "\",\"type\":\"VIDEO\",\"status\":\"RINGING\",\"roomId\":\"room-1\",\"createdAt\":\"2025-01-01T00:00:00Z\"},\"initiatorId\":\""
+				+ initiator + "\"}]";
+		assertThat(answererSocket.await("42[\"call:ringing\"")).isEqualTo(ringing);
+		assertThat(rejecterSocket.await("42[\"call:ringing\"")).isEqualTo(ringing);
+		// The initiator's first call event is the join: it is never rung itself.
+		assertThat(initiatorSocket.await(packet -> packet.startsWith("42[\"call:"), Duration.ofSeconds(10)))
+			.isEqualTo("42[\"call:participant:join\",{\"callId\":\"" + callId + "\",\"userId\":\"" + answerer + "\"}]");
+		assertThat(rejecterSocket.await("42[\"call:participant:join\"")).contains(answerer.toString());
+		assertThat(initiatorSocket.await("42[\"call:reject\"")).isEqualTo(
+				"42[\"call:reject\",{\"callId\":\"" + callId + "\",\"userId\":\"" + rejecter + "\"}]");
+		String end = "42[\"call:end\",{\"callId\":\"" + callId + "\",\"status\":\"ENDED\"}]";
+		for (PollingClient socket : List.of(initiatorSocket, answererSocket, rejecterSocket)) {
+			assertThat(socket.await("42[\"call:end\"")).isEqualTo(end);
+		}
+	}
+
+	@Test
+	void forwardsCallInitiateAndAnswerWithTheUsersTokenAndRepliesWithTheRoom() throws Exception {
+		UUID caller = UUID.randomUUID();
+		UUID callee = UUID.randomUUID();
+		String token = TestTokens.access(caller);
+		PollingClient socket = PollingClient.open(port()).connect(token);
+		socket.await("40");
+
+		socket.send("4211[\"call:initiate\",{\"type\":\"VIDEO\",\"participantIds\":[\"" + callee
+				+ "\"],\"groupId\":null,\"initiatorId\":\"spoofed\"}]");
+
+		JsonNode event = args(socket.await("42[\"call:initiate\""));
+		assertThat(event.get(1).propertyNames()).containsExactly("call", "roomUrl", "token");
+		assertThat(event.get(1).get("token").asString()).isEqualTo("jitsi-token");
+		JsonNode ack = args(socket.await("4311"));
+		assertThat(ack.get(0).get("success").asBoolean()).isTrue();
+		assertThat(ack.get(0).get("data").get("roomUrl").asString()).startsWith("https://meet.example/");
+		CallServiceStub.Call initiate = CallServiceStub.INSTANCE.calls.stream()
+			.filter(call -> call.body().contains(callee.toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(initiate.path()).isEqualTo("/api/v1/calls");
+		assertThat(initiate.authorization()).isEqualTo("Bearer " + token);
+		assertThat(json.readTree(initiate.body()).propertyNames()).containsExactly("type", "participantIds", "groupId");
+
+		UUID callId = UUID.randomUUID();
+		socket.send("4212[\"call:answer\",{\"callId\":\"" + callId + "\"}]");
+
+		assertThat(args(socket.await("42[\"call:answer\"")).get(1).get("call").get("id").asString())
+			.isEqualTo(callId.toString());
+		assertThat(socket.await("4312")).contains("\"success\":true");
+		assertThat(CallServiceStub.INSTANCE.calls).anyMatch(
+				call -> call.path().equals("/api/v1/calls/" + callId + "/join") && ("Bearer " + token).equals(call.authorization()));
+	}
+
+	/**
+	 * A socket joins its group rooms shortly after CONNECT (group-service is asked off the event
+	 * loop); a group typing signal is refused until then, so its ack tells when the rooms are in.
+	 */
+	private void awaitRoomsReady(PollingClient socket, UUID group) {
+		await().atMost(10, TimeUnit.SECONDS).until(() -> typingAck(socket, group).contains("\"success\":true"));
+	}
+
+	private String typingAck(PollingClient socket, UUID group) throws Exception {
+		int id = ackIds.incrementAndGet();
+		socket.send("42" + id + "[\"typing:stop\",{\"groupId\":\"" + group + "\"}]");
+		return socket.await("43" + id + "[");
+	}
+
+	private List<EventEnvelope> presenceEventsOf(UUID user, int expected) {
+		Map<String, Object> props = new HashMap<>();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+		props.put(ConsumerConfig.GROUP_ID_CONFIG, "presence-it-" + UUID.randomUUID());
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		List<EventEnvelope> events = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+			consumer.subscribe(List.of(Topics.PRESENCE));
+			await().atMost(15, TimeUnit.SECONDS).pollInSameThread().until(() -> {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+					if (user.toString().equals(record.key())) {
+						events.add(codec.decode(record.value()));
+					}
+				}
+				return events.size() >= expected;
+			});
+			// Nothing more for this user: each transition was published by one decision only.
+			consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+				if (user.toString().equals(record.key())) {
+					events.add(codec.decode(record.value()));
+				}
+			});
+		}
+		return events;
+	}
+
+	private static MessageCreatedEvent groupMessage(UUID sender, UUID group, String content) {
+		return new MessageCreatedEvent(UUID.randomUUID(), "group:" + group, 1, sender, null, group, null, content,
+				"TEXT", "SENT", Map.of(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+	}
+
+	private void publish(String topic, String type, Object payload) throws Exception {
+		EventEnvelope envelope = codec.envelope(type, null, payload);
+		kafka.send(topic, UUID.randomUUID().toString(), codec.encode(envelope)).get(10, TimeUnit.SECONDS);
 	}
 
 	private int port() {

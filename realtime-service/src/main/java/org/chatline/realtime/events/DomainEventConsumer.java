@@ -1,5 +1,6 @@
 package org.chatline.realtime.events;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Consumes the domain events realtime pushes to sockets, drops redeliveries and hands each event to
- * the handler for its type.
+ * Consumes the events realtime pushes to sockets (messages, groups, calls, presence and the
+ * ephemeral typing signals), drops redeliveries and hands each event to the handlers for its type.
  * <p>
  * Each instance consumes every event in a consumer group of its own ({@code realtime-<uuid>} unless
  * {@code chat.realtime.consumer-group} names one), because each instance can only reach its own
@@ -37,7 +38,7 @@ class DomainEventConsumer {
 
 	private final EventDeduplicator deduplicator;
 
-	private final Map<String, DomainEventHandler> handlers = new HashMap<>();
+	private final Map<String, List<DomainEventHandler>> handlers = new HashMap<>();
 
 	private final String groupId;
 
@@ -46,10 +47,7 @@ class DomainEventConsumer {
 		this.deduplicator = new EventDeduplicator(properties.dedupCapacity());
 		for (DomainEventHandler handler : handlers) {
 			for (String type : handler.types()) {
-				DomainEventHandler clash = this.handlers.put(type, handler);
-				if (clash != null) {
-					throw new IllegalStateException("Two handlers for event type " + type);
-				}
+				this.handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(handler);
 			}
 		}
 		this.groupId = StringUtils.hasText(properties.consumerGroup()) ? properties.consumerGroup()
@@ -62,7 +60,8 @@ class DomainEventConsumer {
 	}
 
 	@KafkaListener(id = LISTENER_ID, idIsGroup = false, groupId = "#{__listener.groupId()}",
-			topics = Topics.MESSAGES, properties = "auto.offset.reset=latest")
+			topics = { Topics.MESSAGES, Topics.GROUPS, Topics.CALLS, Topics.PRESENCE, Topics.SIGNALS },
+			properties = "auto.offset.reset=latest")
 	void onEvent(String value) {
 		EventEnvelope event;
 		try {
@@ -72,16 +71,19 @@ class DomainEventConsumer {
 			log.warn("Skipping a record that is not an event envelope");
 			return;
 		}
-		DomainEventHandler handler = handlers.get(event.type());
-		if (handler == null || !deduplicator.firstDelivery(event.eventId())) {
+		List<DomainEventHandler> forType = handlers.get(event.type());
+		if (forType == null || !deduplicator.firstDelivery(event.eventId())) {
 			return;
 		}
-		try {
-			handler.handle(event);
-		}
-		catch (RuntimeException ex) {
-			// A push is best effort: retrying would stall every later event of the partition.
-			log.warn("Could not push event {} ({})", event.eventId(), event.type(), ex);
+		for (DomainEventHandler handler : forType) {
+			try {
+				handler.handle(event);
+			}
+			catch (RuntimeException ex) {
+				// A push is best effort: retrying would stall every later event of the partition.
+				log.warn("{} could not handle event {} ({})", handler.getClass().getSimpleName(), event.eventId(),
+						event.type(), ex);
+			}
 		}
 	}
 }

@@ -1,22 +1,23 @@
 package org.chatline.realtime.messaging;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.chatline.common.events.EventCodec;
 import org.chatline.common.events.EventEnvelope;
 import org.chatline.common.events.EventTypes;
+import org.chatline.common.events.MessageChangedEvent;
 import org.chatline.common.events.MessageCreatedEvent;
 import org.chatline.realtime.events.DomainEventHandler;
 import org.chatline.realtime.socket.Rooms;
 import org.chatline.realtime.socket.SocketEmitter;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
-/** Pushes message events from {@code chat.messages.v1} to the conversation's rooms. */
+/**
+ * Pushes message events from {@code chat.messages.v1} to the conversation's rooms: a group's room,
+ * or both participants' user rooms of a direct conversation (so the actor's other devices follow).
+ */
 @Component
 class MessageEventPusher implements DomainEventHandler {
 
@@ -27,6 +28,10 @@ class MessageEventPusher implements DomainEventHandler {
 	static final String EDITED = "message:edit";
 
 	static final String DELETED = "message:delete";
+
+	static final String STATUS = "message:status";
+
+	static final String REACTION = "message:reaction";
 
 	private final EventCodec codec;
 
@@ -39,16 +44,26 @@ class MessageEventPusher implements DomainEventHandler {
 
 	@Override
 	public Set<String> types() {
-		return Set.of(EventTypes.MESSAGE_CREATED, EventTypes.MESSAGE_EDITED, EventTypes.MESSAGE_DELETED);
+		return Set.of(EventTypes.MESSAGE_CREATED, EventTypes.MESSAGE_EDITED, EventTypes.MESSAGE_DELETED,
+				EventTypes.MESSAGE_DELIVERED, EventTypes.MESSAGE_SEEN, EventTypes.REACTION_ADDED,
+				EventTypes.REACTION_REMOVED);
 	}
 
 	@Override
 	public void handle(EventEnvelope event) {
+		if (EventTypes.MESSAGE_CREATED.equals(event.type())) {
+			created(codec.payload(event, MessageCreatedEvent.class));
+			return;
+		}
+		MessageChangedEvent change = codec.payload(event, MessageChangedEvent.class);
 		switch (event.type()) {
-			case EventTypes.MESSAGE_CREATED -> created(codec.payload(event, MessageCreatedEvent.class));
-			case EventTypes.MESSAGE_EDITED -> toConversation(event.payload(), EDITED, edited(event.payload()));
-			case EventTypes.MESSAGE_DELETED -> toConversation(event.payload(), DELETED,
-					Map.of("messageId", messageId(event.payload())));
+			case EventTypes.MESSAGE_EDITED -> toConversation(change, EDITED, MessagePayloads.edited(change));
+			case EventTypes.MESSAGE_DELETED -> toConversation(change, DELETED, MessagePayloads.deleted(change));
+			case EventTypes.MESSAGE_DELIVERED -> toConversation(change, STATUS, MessagePayloads.status(change, "DELIVERED"));
+			case EventTypes.MESSAGE_SEEN -> toConversation(change, STATUS, MessagePayloads.status(change, "SEEN"));
+			case EventTypes.REACTION_ADDED -> toConversation(change, REACTION, MessagePayloads.reaction(change, "added"));
+			case EventTypes.REACTION_REMOVED ->
+				toConversation(change, REACTION, MessagePayloads.reaction(change, "removed"));
 			default -> throw new IllegalArgumentException("Unexpected event type " + event.type());
 		}
 	}
@@ -65,42 +80,20 @@ class MessageEventPusher implements DomainEventHandler {
 	}
 
 	/**
-	 * There is no payload record for edits and deletes in common-lib yet, so these read the fields
-	 * message-service is expected to send ({@code id} or {@code messageId}, {@code senderId},
-	 * {@code receiverId}, {@code groupId}, {@code content}, {@code updatedAt}) and pass on only those.
+	 * To the group's room, or to both participants' rooms of a direct conversation. Receipts go to
+	 * the whole conversation too, not only to the sender: the reader's other devices clear their
+	 * unread state from the same event.
 	 */
-	private static Map<String, Object> edited(JsonNode payload) {
-		Map<String, Object> message = new LinkedHashMap<>();
-		message.put("id", messageId(payload));
-		message.put("senderId", text(payload, "senderId"));
-		message.put("receiverId", text(payload, "receiverId"));
-		message.put("groupId", text(payload, "groupId"));
-		message.put("content", text(payload, "content"));
-		message.put("updatedAt", text(payload, "updatedAt"));
-		return message;
-	}
-
-	/** To the group's room, or to both participants' rooms of a direct conversation. */
-	private void toConversation(JsonNode payload, String event, Map<String, Object> body) {
-		String group = text(payload, "groupId");
-		if (group != null) {
-			emitter.toRoom(Rooms.group(UUID.fromString(group)), event, body);
+	private void toConversation(MessageChangedEvent change, String event, Map<String, Object> body) {
+		if (change.groupId() != null) {
+			emitter.toRoom(Rooms.group(change.groupId()), event, body);
 			return;
 		}
-		for (String participant : new String[] { text(payload, "senderId"), text(payload, "receiverId") }) {
-			if (participant != null) {
-				emitter.toRoom(Rooms.user(UUID.fromString(participant)), event, body);
-			}
+		if (change.senderId() != null) {
+			emitter.toRoom(Rooms.user(change.senderId()), event, body);
 		}
-	}
-
-	private static String messageId(JsonNode payload) {
-		String id = text(payload, "messageId");
-		return id != null ? id : text(payload, "id");
-	}
-
-	private static String text(JsonNode payload, String field) {
-		JsonNode value = payload == null ? null : payload.get(field);
-		return value == null || value.isNull() ? null : value.asString();
+		if (change.receiverId() != null && !change.receiverId().equals(change.senderId())) {
+			emitter.toRoom(Rooms.user(change.receiverId()), event, body);
+		}
 	}
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.chatline.common.events.MessageChangedEvent;
 import org.chatline.common.events.MessageCreatedEvent;
 
 /**
@@ -42,6 +43,50 @@ final class MessagePayloads {
 		payload.put("type", message.type());
 		payload.put("status", "SENT");
 		payload.put("createdAt", iso(message.createdAt()));
+		return payload;
+	}
+
+	/** {@code message:edit}: the edited message's identity and new content. */
+	static Map<String, Object> edited(MessageChangedEvent change) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("id", string(change.messageId()));
+		payload.put("messageId", string(change.messageId()));
+		payload.put("senderId", string(change.senderId()));
+		payload.put("receiverId", string(change.receiverId()));
+		payload.put("groupId", string(change.groupId()));
+		payload.put("content", change.content());
+		payload.put("edited", true);
+		payload.put("updatedAt", iso(change.at()));
+		return payload;
+	}
+
+	/** {@code message:delete}. */
+	static Map<String, Object> deleted(MessageChangedEvent change) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("messageId", string(change.messageId()));
+		return payload;
+	}
+
+	/**
+	 * {@code message:status}: {@code userId} has received or seen the message. {@code status} is
+	 * that user's receipt (DELIVERED / SEEN), not the message's aggregate status, which in a group
+	 * may lag behind one member's receipt.
+	 */
+	static Map<String, Object> status(MessageChangedEvent change, String receipt) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("messageId", string(change.messageId()));
+		payload.put("userId", string(change.userId()));
+		payload.put("status", receipt);
+		return payload;
+	}
+
+	/** {@code message:reaction}: {@code action} is {@code added} or {@code removed}. */
+	static Map<String, Object> reaction(MessageChangedEvent change, String action) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("messageId", string(change.messageId()));
+		payload.put("userId", string(change.userId()));
+		payload.put("emoji", change.emoji());
+		payload.put("action", action);
 		return payload;
 	}
 

@@ -4,20 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import org.chatline.common.api.ErrorCode;
 import org.chatline.common.security.AuthenticatedUser;
+import org.chatline.realtime.forwarding.Forwarder;
 import org.chatline.realtime.socket.AuthenticatedListener;
 import org.chatline.realtime.socket.SocketHandler;
 import org.chatline.realtime.socket.SocketPayloads;
 import org.chatline.realtime.socket.SocketReplies;
 
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +38,11 @@ class MessageSocketHandler implements SocketHandler {
 
 	private final MessageServiceClient messages;
 
-	private final TaskExecutor executor;
+	private final Forwarder forwarder;
 
-	MessageSocketHandler(MessageServiceClient messages, TaskExecutor forwardingExecutor) {
+	MessageSocketHandler(MessageServiceClient messages, Forwarder forwarder) {
 		this.messages = messages;
-		this.executor = forwardingExecutor;
+		this.forwarder = forwarder;
 	}
 
 	@Override
@@ -65,7 +63,7 @@ class MessageSocketHandler implements SocketHandler {
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		SEND_FIELDS.stream().filter(payload::containsKey).forEach(field -> body.put(field, payload.get(field)));
-		forward(client, ack, () -> messages.send(user.token(), body));
+		forwarder.forward(client, ack, () -> messages.send(user.token(), body));
 	}
 
 	void edit(SocketIOClient client, AuthenticatedUser user, Object data, AckRequest ack) {
@@ -81,7 +79,7 @@ class MessageSocketHandler implements SocketHandler {
 		}
 		Map<String, Object> changes = new LinkedHashMap<>();
 		changes.put("content", payload.get("content"));
-		forward(client, ack, () -> messages.edit(user.token(), messageId, changes));
+		forwarder.forward(client, ack, () -> messages.edit(user.token(), messageId, changes));
 	}
 
 	void delete(SocketIOClient client, AuthenticatedUser user, Object data, AckRequest ack) {
@@ -93,7 +91,7 @@ class MessageSocketHandler implements SocketHandler {
 			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, ex.getMessage());
 			return;
 		}
-		forward(client, ack, () -> messages.delete(user.token(), messageId));
+		forwarder.forward(client, ack, () -> messages.delete(user.token(), messageId));
 	}
 
 	private static UUID requiredMessageId(Map<String, Object> payload) {
@@ -102,22 +100,5 @@ class MessageSocketHandler implements SocketHandler {
 			throw new IllegalArgumentException("messageId is required");
 		}
 		return messageId;
-	}
-
-	private void forward(SocketIOClient client, AckRequest ack, Supplier<ServiceReply> call) {
-		try {
-			executor.execute(() -> {
-				ServiceReply reply = call.get();
-				if (reply.successful()) {
-					SocketReplies.acknowledge(ack, reply.envelope());
-				}
-				else {
-					SocketReplies.fail(client, ack, reply.message(), reply.envelope());
-				}
-			});
-		}
-		catch (TaskRejectedException ex) {
-			SocketReplies.fail(client, ack, ErrorCode.SERVICE_UNAVAILABLE, "Server busy, try again");
-		}
 	}
 }

@@ -1,5 +1,8 @@
 package org.chatline.realtime.socket;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import com.corundumstudio.socketio.SocketIOClient;
@@ -23,11 +26,45 @@ public class SocketEmitter {
 
 	/** To every socket in the room except those of {@code userId} (no echo to the sender). */
 	public void toRoomExcept(String room, String event, Object payload, UUID userId) {
-		for (SocketIOClient client : server.getRoomOperations(room).getClients()) {
-			boolean own = SocketSessions.user(client).map(user -> user.id().equals(userId)).orElse(false);
-			if (!own) {
-				client.sendEvent(event, payload);
+		toRoomsExcept(Set.of(room), event, payload, userId);
+	}
+
+	/**
+	 * To every socket in any of the rooms, once even when it is in several of them, except those of
+	 * {@code userId} (null: nobody excepted).
+	 */
+	public void toRoomsExcept(Collection<String> rooms, String event, Object payload, UUID userId) {
+		Set<UUID> sent = new HashSet<>();
+		for (String room : rooms) {
+			for (SocketIOClient client : server.getRoomOperations(room).getClients()) {
+				boolean own = userId != null
+						&& SocketSessions.user(client).map(user -> user.id().equals(userId)).orElse(false);
+				if (!own && sent.add(client.getSessionId())) {
+					client.sendEvent(event, payload);
+				}
 			}
 		}
+	}
+
+	/** This instance's sockets of one user. */
+	public Collection<SocketIOClient> socketsOf(UUID userId) {
+		return server.getRoomOperations(Rooms.user(userId)).getClients();
+	}
+
+	/**
+	 * Whether the session is still connected to this instance. Not {@code isChannelOpen()}: a
+	 * polling session has no open channel between two requests.
+	 */
+	public boolean isConnected(SocketIOClient client) {
+		return isConnected(client.getSessionId());
+	}
+
+	public boolean isConnected(UUID sessionId) {
+		return server.getClient(sessionId) != null;
+	}
+
+	/** This instance's sockets in a room. */
+	public Collection<SocketIOClient> socketsIn(String room) {
+		return server.getRoomOperations(room).getClients();
 	}
 }

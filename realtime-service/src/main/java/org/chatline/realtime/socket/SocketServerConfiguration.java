@@ -41,11 +41,12 @@ class SocketServerConfiguration {
 	}
 
 	@Bean
-	SocketServerLifecycle socketServerLifecycle(SocketIOServer socketIoServer, ObjectProvider<SocketHandler> handlers) {
-		return new SocketServerLifecycle(socketIoServer, handlers);
+	SocketServerLifecycle socketServerLifecycle(SocketIOServer socketIoServer, ObjectProvider<SocketHandler> handlers,
+			RealtimeProperties properties) {
+		return new SocketServerLifecycle(socketIoServer, handlers, properties.drainTimeout());
 	}
 
-	/** Timers of this service (authentication timeouts). */
+	/** Timers of this service (authentication timeouts, presence heartbeat and grace periods). */
 	@Bean(destroyMethod = "shutdownNow")
 	ScheduledExecutorService realtimeScheduler() {
 		return Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("realtime-timer-"));

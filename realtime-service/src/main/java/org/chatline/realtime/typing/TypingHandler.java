@@ -1,6 +1,5 @@
 package org.chatline.realtime.typing;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,21 +7,25 @@ import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import org.chatline.common.api.ErrorCode;
+import org.chatline.common.events.EventCodec;
+import org.chatline.common.events.Topics;
 import org.chatline.common.security.AuthenticatedUser;
 import org.chatline.realtime.socket.AuthenticatedListener;
 import org.chatline.realtime.socket.Rooms;
-import org.chatline.realtime.socket.SocketEmitter;
 import org.chatline.realtime.socket.SocketHandler;
 import org.chatline.realtime.socket.SocketPayloads;
 import org.chatline.realtime.socket.SocketReplies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code typing:start} / {@code typing:stop}: relayed as {@code {userId, receiverId}} to the
- * receiver's room, or {@code {userId, groupId}} to the group's room, never back to the typist's own
- * sockets. Relayed on this instance only (cross-instance relay through {@code chat.signals.v1} is
- * still to come).
+ * {@code typing:start} / {@code typing:stop} from clients, published as a {@link TypingSignal} on
+ * {@code chat.signals.v1} so that every instance delivers it to its own sockets
+ * ({@link TypingSignalPusher}). Group typing is accepted only from members (the socket is in the
+ * group's room).
  */
 @Component
 class TypingHandler implements SocketHandler {
@@ -31,10 +34,15 @@ class TypingHandler implements SocketHandler {
 
 	static final String STOP = "typing:stop";
 
-	private final SocketEmitter emitter;
+	private static final Logger log = LoggerFactory.getLogger(TypingHandler.class);
 
-	TypingHandler(SocketEmitter emitter) {
-		this.emitter = emitter;
+	private final KafkaTemplate<String, String> kafka;
+
+	private final EventCodec codec;
+
+	TypingHandler(KafkaTemplate<String, String> kafka, EventCodec codec) {
+		this.kafka = kafka;
+		this.codec = codec;
 	}
 
 	@Override
@@ -57,27 +65,31 @@ class TypingHandler implements SocketHandler {
 			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, ex.getMessage());
 			return;
 		}
-		Map<String, Object> signal = new LinkedHashMap<>();
-		signal.put("userId", user.id().toString());
+		TypingSignal signal;
 		if (groupId != null) {
-			String room = Rooms.group(groupId);
-			if (!client.getAllRooms().contains(room)) {
+			if (!client.getAllRooms().contains(Rooms.group(groupId))) {
 				// Only members (whose sockets are in the room) may signal a group. Typing fires on
 				// every keystroke, so this is answered on the ack only, not with error events.
 				SocketReplies.acknowledge(ack, SocketReplies.errorEnvelope(ErrorCode.FORBIDDEN, "Not a member of this group"));
 				return;
 			}
-			signal.put("groupId", groupId.toString());
-			emitter.toRoomExcept(room, event, signal, user.id());
+			signal = new TypingSignal(user.id(), null, groupId);
 		}
 		else if (receiverId != null) {
-			signal.put("receiverId", receiverId.toString());
-			emitter.toRoomExcept(Rooms.user(receiverId), event, signal, user.id());
+			signal = new TypingSignal(user.id(), receiverId, null);
 		}
 		else {
 			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, "receiverId or groupId is required");
 			return;
 		}
+		String type = START.equals(event) ? TypingSignal.STARTED : TypingSignal.STOPPED;
+		String key = (groupId != null ? groupId : receiverId).toString();
+		kafka.send(Topics.SIGNALS, key, codec.encode(codec.envelope(type, user.id(), signal)))
+			.whenComplete((result, failure) -> {
+				if (failure != null) {
+					log.debug("Typing signal of {} lost: {}", user.id(), failure.getMessage());
+				}
+			});
 		SocketReplies.acknowledge(ack, SocketReplies.okEnvelope());
 	}
 }

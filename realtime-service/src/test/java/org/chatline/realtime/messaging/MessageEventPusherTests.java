@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.chatline.common.events.EventCodec;
 import org.chatline.common.events.EventTypes;
+import org.chatline.common.events.MessageChangedEvent;
 import org.chatline.common.events.MessageCreatedEvent;
 import org.chatline.realtime.socket.SocketEmitter;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
@@ -29,9 +31,12 @@ class MessageEventPusherTests {
 
 	private final UUID sender = UUID.randomUUID();
 
+	private final UUID receiver = UUID.randomUUID();
+
+	private final UUID messageId = UUID.randomUUID();
+
 	@Test
 	void pushesADirectMessageToTheReceiverAndConfirmsItToTheSender() {
-		UUID receiver = UUID.randomUUID();
 		MessageCreatedEvent message = message(receiver, null);
 
 		pusher.handle(codec.envelope(EventTypes.MESSAGE_CREATED, sender, message));
@@ -51,33 +56,71 @@ class MessageEventPusherTests {
 		pusher.handle(codec.envelope(EventTypes.MESSAGE_CREATED, sender, message(null, group)));
 
 		verify(emitter).toRoom(eq("group:" + group), eq("message:received"), any());
-		verify(emitter, org.mockito.Mockito.never()).toRoom(eq("user:" + sender), anyString(), any());
+		verify(emitter, never()).toRoom(eq("user:" + sender), anyString(), any());
 	}
 
 	@Test
 	void pushesAnEditToBothParticipantsOfADirectConversation() {
-		UUID receiver = UUID.randomUUID();
-		UUID id = UUID.randomUUID();
-		Map<String, Object> edit = new java.util.HashMap<>(Map.of("id", id.toString(), "senderId", sender.toString(),
-				"receiverId", receiver.toString(), "content", "changed", "updatedAt", "2025-01-01T00:00:01Z"));
+		Instant at = Instant.parse("2025-01-01T00:00:01Z");
+		MessageChangedEvent edit = change(null, sender, "changed", "SENT", null, at);
 
 		pusher.handle(codec.envelope(EventTypes.MESSAGE_EDITED, sender, edit));
 
-		verify(emitter).toRoom(eq("user:" + sender), eq("message:edit"),
-				argThat(payload -> ((Map<?, ?>) payload).get("content").equals("changed")));
-		verify(emitter).toRoom(eq("user:" + receiver), eq("message:edit"), any());
+		Map<String, Object> expected = new java.util.LinkedHashMap<>();
+		expected.put("id", messageId.toString());
+		expected.put("messageId", messageId.toString());
+		expected.put("senderId", sender.toString());
+		expected.put("receiverId", receiver.toString());
+		expected.put("groupId", null);
+		expected.put("content", "changed");
+		expected.put("edited", true);
+		expected.put("updatedAt", "2025-01-01T00:00:01Z");
+		verify(emitter).toRoom("user:" + sender, "message:edit", expected);
+		verify(emitter).toRoom("user:" + receiver, "message:edit", expected);
+		verifyNoMoreInteractions(emitter);
 	}
 
 	@Test
 	void pushesADeleteAsMessageIdToTheGroup() {
 		UUID group = UUID.randomUUID();
-		UUID id = UUID.randomUUID();
 
 		pusher.handle(codec.envelope(EventTypes.MESSAGE_DELETED, sender,
-				Map.of("messageId", id.toString(), "senderId", sender.toString(), "groupId", group.toString())));
+				change(group, sender, null, "SENT", null, Instant.now())));
 
-		verify(emitter).toRoom("group:" + group, "message:delete", Map.of("messageId", id.toString()));
+		verify(emitter).toRoom("group:" + group, "message:delete", Map.of("messageId", messageId.toString()));
 		verifyNoMoreInteractions(emitter);
+	}
+
+	@Test
+	void pushesTheReadersReceiptToTheConversation() {
+		pusher.handle(codec.envelope(EventTypes.MESSAGE_SEEN, receiver,
+				change(null, receiver, null, "DELIVERED", null, Instant.now())));
+
+		Map<String, Object> expected = Map.of("messageId", messageId.toString(), "userId", receiver.toString(),
+				"status", "SEEN");
+		verify(emitter).toRoom("user:" + sender, "message:status", expected);
+		verify(emitter).toRoom("user:" + receiver, "message:status", expected);
+	}
+
+	@Test
+	void pushesReactionsWithTheirAction() {
+		UUID group = UUID.randomUUID();
+
+		pusher.handle(codec.envelope(EventTypes.REACTION_ADDED, receiver,
+				change(group, receiver, null, "SENT", "👍", Instant.now())));
+		pusher.handle(codec.envelope(EventTypes.REACTION_REMOVED, receiver,
+				change(group, receiver, null, "SENT", "👍", Instant.now())));
+
+		verify(emitter).toRoom("group:" + group, "message:reaction", Map.of("messageId", messageId.toString(),
+				"userId", receiver.toString(), "emoji", "👍", "action", "added"));
+		verify(emitter).toRoom("group:" + group, "message:reaction", Map.of("messageId", messageId.toString(),
+				"userId", receiver.toString(), "emoji", "👍", "action", "removed"));
+	}
+
+	private MessageChangedEvent change(UUID group, UUID actor, String content, String status, String emoji,
+			Instant at) {
+		return new MessageChangedEvent(messageId, "c", sender, group == null ? receiver : null, group, actor, content,
+				status, emoji, at);
 	}
 
 	private MessageCreatedEvent message(UUID receiver, UUID group) {

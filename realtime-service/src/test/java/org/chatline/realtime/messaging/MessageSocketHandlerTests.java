@@ -6,6 +6,8 @@ import java.util.UUID;
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import org.chatline.common.security.AuthenticatedUser;
+import org.chatline.realtime.forwarding.Forwarder;
+import org.chatline.realtime.forwarding.ServiceReply;
 import org.chatline.realtime.socket.SocketTestClients;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,8 @@ class MessageSocketHandlerTests {
 
 	private final MessageServiceClient messages = mock(MessageServiceClient.class);
 
-	private final MessageSocketHandler handler = new MessageSocketHandler(messages, new SyncTaskExecutor());
+	private final MessageSocketHandler handler = new MessageSocketHandler(messages,
+			new Forwarder(new SyncTaskExecutor()));
 
 	private final AuthenticatedUser user = new AuthenticatedUser(UUID.randomUUID(), "ann", "USER", null, "the-token");
 

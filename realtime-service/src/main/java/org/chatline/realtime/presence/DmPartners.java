@@ -1,0 +1,83 @@
+package org.chatline.realtime.presence;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.chatline.common.events.EventCodec;
+import org.chatline.common.events.EventEnvelope;
+import org.chatline.common.events.EventTypes;
+import org.chatline.common.events.MessageCreatedEvent;
+import org.chatline.realtime.events.DomainEventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who has exchanged a direct message with whom, learned from {@code MessageCreated} events: Redis
+ * sets {@code dm-partners:{userId}}, expiring {@code partners-ttl} after the last direct message.
+ * Presence goes to these partners; realtime has no conversation list of its own to ask. Every
+ * instance records the same pairs (set adds are idempotent).
+ */
+@Component
+class DmPartners implements DomainEventHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(DmPartners.class);
+
+	private final EventCodec codec;
+
+	private final StringRedisTemplate redis;
+
+	private final Duration ttl;
+
+	DmPartners(EventCodec codec, StringRedisTemplate redis, PresenceProperties properties) {
+		this.codec = codec;
+		this.redis = redis;
+		this.ttl = properties.partnersTtl();
+	}
+
+	static String key(UUID userId) {
+		return "dm-partners:" + userId;
+	}
+
+	@Override
+	public Set<String> types() {
+		return Set.of(EventTypes.MESSAGE_CREATED);
+	}
+
+	@Override
+	public void handle(EventEnvelope event) {
+		MessageCreatedEvent message = codec.payload(event, MessageCreatedEvent.class);
+		if (message.groupId() != null || message.receiverId() == null || message.senderId() == null
+				|| message.senderId().equals(message.receiverId())) {
+			return;
+		}
+		try {
+			remember(message.senderId(), message.receiverId());
+			remember(message.receiverId(), message.senderId());
+		}
+		catch (DataAccessException ex) {
+			log.warn("Could not record direct-message partners: {}", ex.getMessage());
+		}
+	}
+
+	private void remember(UUID userId, UUID partner) {
+		redis.opsForSet().add(key(userId), partner.toString());
+		redis.expire(key(userId), ttl);
+	}
+
+	Set<UUID> partnersOf(UUID userId) {
+		try {
+			Set<String> members = redis.opsForSet().members(key(userId));
+			return members == null ? Set.of() : members.stream().map(UUID::fromString).collect(Collectors.toSet());
+		}
+		catch (DataAccessException ex) {
+			log.warn("Could not read the partners of user {}: {}", userId, ex.getMessage());
+			return Set.of();
+		}
+	}
+}

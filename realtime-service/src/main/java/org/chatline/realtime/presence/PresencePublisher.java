@@ -1,0 +1,42 @@
+package org.chatline.realtime.presence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.chatline.common.events.EventCodec;
+import org.chatline.common.events.EventTypes;
+import org.chatline.common.events.PresenceChangedEvent;
+import org.chatline.common.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes {@code UserOnline} / {@code UserOffline} on {@code chat.presence.v1}, keyed by user id.
+ * Straight to Kafka: this service has no database for an outbox, and a lost presence event is
+ * corrected by the next transition (user-service's read model is a hint, not a record).
+ */
+class PresencePublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(PresencePublisher.class);
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final EventCodec codec;
+
+	PresencePublisher(KafkaTemplate<String, String> kafka, EventCodec codec) {
+		this.kafka = kafka;
+		this.codec = codec;
+	}
+
+	void publish(UUID userId, boolean online, Instant at) {
+		String type = online ? EventTypes.USER_ONLINE : EventTypes.USER_OFFLINE;
+		String value = codec.encode(codec.envelope(type, userId, new PresenceChangedEvent(userId, online, at)));
+		kafka.send(Topics.PRESENCE, userId.toString(), value).whenComplete((result, failure) -> {
+			if (failure != null) {
+				log.warn("Could not publish {} for user {}: {}", type, userId, failure.getMessage());
+			}
+		});
+	}
+}

@@ -1,0 +1,103 @@
+package org.chatline.realtime.typing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import com.corundumstudio.socketio.AckRequest;
+import com.corundumstudio.socketio.SocketIOClient;
+import org.chatline.common.events.EventCodec;
+import org.chatline.common.events.EventEnvelope;
+import org.chatline.common.events.Topics;
+import org.chatline.common.security.AuthenticatedUser;
+import org.chatline.realtime.socket.SocketEmitter;
+import org.chatline.realtime.socket.SocketTestClients;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+/** Typing from the socket to {@code chat.signals.v1} and from there to the rooms. */
+class TypingTests {
+
+	private final EventCodec codec = new EventCodec(JsonMapper.builder().build());
+
+	@SuppressWarnings("unchecked")
+	private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
+
+	private final TypingHandler handler = new TypingHandler(kafka, codec);
+
+	private final SocketEmitter emitter = mock(SocketEmitter.class);
+
+	private final Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:10Z"), ZoneOffset.UTC);
+
+	private final TypingSignalPusher pusher = new TypingSignalPusher(codec, emitter, Duration.ofSeconds(10), clock);
+
+	private final AuthenticatedUser user = new AuthenticatedUser(UUID.randomUUID(), "ann", "USER", null, "t");
+
+	private final SocketIOClient client = SocketTestClients.client();
+
+	private final AckRequest ack = mock(AckRequest.class);
+
+	{
+		when(kafka.send(anyString(), anyString(), anyString())).thenReturn(new CompletableFuture<>());
+		when(ack.isAckRequested()).thenReturn(true);
+	}
+
+	@Test
+	void publishesADirectTypingSignalKeyedByTheReceiver() {
+		UUID receiver = UUID.randomUUID();
+
+		handler.relay(TypingHandler.START, client, user, Map.of("receiverId", receiver.toString()), ack);
+
+		ArgumentCaptor<String> value = ArgumentCaptor.forClass(String.class);
+		verify(kafka).send(eq(Topics.SIGNALS), eq(receiver.toString()), value.capture());
+		EventEnvelope envelope = codec.decode(value.getValue());
+		assertThat(envelope.type()).isEqualTo(TypingSignal.STARTED);
+		assertThat(codec.payload(envelope, TypingSignal.class)).isEqualTo(new TypingSignal(user.id(), receiver, null));
+	}
+
+	@Test
+	void refusesGroupTypingFromANonMember() {
+		handler.relay(TypingHandler.START, client, user, Map.of("groupId", UUID.randomUUID().toString()), ack);
+
+		verifyNoInteractions(kafka);
+		verify(ack).sendAckData(Map.of("success", false, "message", "Not a member of this group", "code", "FORBIDDEN"));
+	}
+
+	@Test
+	void deliversAGroupSignalToTheRoomButNotToTheTypist() {
+		UUID group = UUID.randomUUID();
+
+		pusher.handle(envelope(TypingSignal.STOPPED, new TypingSignal(user.id(), null, group), clock.instant()));
+
+		verify(emitter).toRoomExcept("group:" + group, "typing:stop",
+				Map.of("userId", user.id().toString(), "groupId", group.toString()), user.id());
+	}
+
+	@Test
+	void dropsASignalThatArrivesTooLate() {
+		pusher.handle(envelope(TypingSignal.STARTED, new TypingSignal(user.id(), UUID.randomUUID(), null),
+				clock.instant().minusSeconds(11)));
+
+		verifyNoInteractions(emitter);
+	}
+
+	private EventEnvelope envelope(String type, TypingSignal signal, Instant at) {
+		EventEnvelope envelope = codec.envelope(type, signal.userId(), signal);
+		return new EventEnvelope(envelope.eventId(), type, at, signal.userId(), envelope.payload());
+	}
+}
