@@ -1,0 +1,494 @@
+package org.chatline.launcher;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine: PostgreSQL, Redis and Kafka (each embedded unless
+ * configured as external), then every service as a child JVM, started wave by wave and
+ * waited for until the gateway routes through Eureka. Used by {@link Launcher} and by the
+ * end-to-end tests:
+ *
+ * <pre>
+ * try (Platform platform = Platform.start(PlatformConfig.fromEnvironment())) {
+ *     // http://localhost:3000/api/v1 ...
+ * }
+ * </pre>
+ *
+ * A JVM shutdown hook closes a started platform if its owner never does (Ctrl-C, an
+ * interrupted build), so no process outlives the JVM that started it, barring SIGKILL.
+ */
+public final class Platform implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(Platform.class);
+
+	/** How long a service gets for Spring's graceful shutdown before it is killed. */
+	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+	private final PlatformConfig config;
+
+	private final Probes probes = new Probes();
+
+	private final Object lock = new Object();
+
+	/** Embedded servers, in start order; guarded by {@link #lock}. */
+	private final List<AutoCloseable> infrastructure = new ArrayList<>();
+
+	/** Service processes, in start order; guarded by {@link #lock}. */
+	private final List<ServiceProcess> processes = new ArrayList<>();
+
+	private final Thread shutdownHook = new Thread(this::close, "platform-shutdown");
+
+	private boolean closed;
+
+	private final String postgresHost;
+
+	private final String redisHost;
+
+	private final String kafkaBootstrap;
+
+	private Duration startupTime;
+
+	private Platform(PlatformConfig config) {
+		this.config = config;
+		this.postgresHost = config.postgres().embedded() ? "127.0.0.1" : config.postgres().host();
+		this.redisHost = config.redis().embedded() ? "127.0.0.1" : config.redis().host();
+		this.kafkaBootstrap = config.kafka().embedded() ? "127.0.0.1:" + config.kafka().port()
+				: config.kafka().bootstrapServers();
+	}
+
+	/** Starts everything and returns once the gateway routes; on failure stops what it started and throws. */
+	public static Platform start(PlatformConfig config) {
+		Platform platform = new Platform(config);
+		platform.doStart();
+		return platform;
+	}
+
+	public PlatformConfig config() {
+		return this.config;
+	}
+
+	/** Public base URL of the gateway, e.g. {@code http://localhost:3000}. */
+	public String gatewayUrl() {
+		return "http://localhost:" + PlatformService.GATEWAY.httpPort();
+	}
+
+	public String eurekaUrl() {
+		return "http://localhost:" + PlatformService.DISCOVERY.httpPort();
+	}
+
+	public Duration startupTime() {
+		return this.startupTime;
+	}
+
+	/** Service name → pid of every process the platform started, embedded servers included. */
+	public Map<String, Long> pids() {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		pids.put("launcher", ProcessHandle.current().pid());
+		if (this.config.postgres().embedded()) {
+			postmasterPid().ifPresent(pid -> pids.put("postgres", pid));
+		}
+		if (this.config.redis().embedded()) {
+			Ports.holderPid(this.config.redis().port()).ifPresent(pid -> pids.put("redis-server", pid));
+		}
+		synchronized (this.lock) {
+			this.processes.forEach(p -> pids.put(p.service().module(), p.pid()));
+		}
+		return pids;
+	}
+
+	/** The log file of a service (whether or not it runs). */
+	public Path logFile(PlatformService service) {
+		return this.config.logsDir().resolve(service.module() + ".log");
+	}
+
+	private void doStart() {
+		long t0 = System.nanoTime();
+		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+		try {
+			Files.createDirectories(this.config.logsDir());
+			requireFreePorts();
+			Map<PlatformService, Path> jars = new LinkedHashMap<>();
+			for (PlatformService service : this.config.services().stream().sorted().toList()) {
+				jars.put(service, JarSnapshots.snapshot(this.config.jarOf(service),
+						this.config.dataDir().resolve("jars").resolve(service.module() + ".jar")));
+			}
+			ExecutorService pool = Executors.newFixedThreadPool(3, r -> new Thread(r, "platform-infra"));
+			try {
+				List<Future<String>> infra = List.of(pool.submit(this::startPostgres), pool.submit(this::startRedis),
+						pool.submit(this::startKafka));
+				// Eureka needs none of the infrastructure: it starts while the servers do.
+				List<ServiceProcess> registry = spawnWave(PlatformService.Wave.REGISTRY, jars);
+				for (Future<String> server : infra) {
+					log.info(await(server));
+				}
+				awaitReady(registry);
+			}
+			finally {
+				pool.shutdownNow();
+			}
+			awaitReady(spawnWave(PlatformService.Wave.DOMAIN, jars));
+			awaitReady(spawnWave(PlatformService.Wave.EDGE, jars));
+			if (this.config.services().contains(PlatformService.GATEWAY)
+					&& this.config.services().contains(PlatformService.AUTH)) {
+				awaitGatewayRoute();
+			}
+			this.startupTime = Duration.ofNanos(System.nanoTime() - t0);
+		}
+		catch (PlatformException | Error ex) {
+			close();
+			throw ex;
+		}
+		catch (RuntimeException | IOException ex) {
+			close();
+			throw new PlatformException(ex.getMessage(), ex);
+		}
+	}
+
+	private void requireFreePorts() {
+		Map<Integer, String> infra = new LinkedHashMap<>();
+		Map<Integer, String> services = new LinkedHashMap<>();
+		Ports.neededBy(this.config).forEach((port, use) -> (use.startsWith("embedded") ? infra : services).put(port, use));
+		try {
+			Ports.requireFree(infra);
+		}
+		catch (IllegalStateException ex) {
+			throw new InfrastructureException(ex.getMessage(), ex);
+		}
+		try {
+			Ports.requireFree(services);
+		}
+		catch (IllegalStateException ex) {
+			throw new PlatformException(ex.getMessage(), ex);
+		}
+	}
+
+	private String startPostgres() throws Exception {
+		PlatformConfig.Postgres pg = this.config.postgres();
+		long t0 = System.nanoTime();
+		if (pg.embedded()) {
+			Path dataDir = this.config.dataDir().resolve("postgres");
+			register(EmbeddedPostgresServer.start(dataDir, pg.port(), this.config.logsDir().resolve("postgres.log")));
+		}
+		try {
+			Databases.ensureExist(this.postgresHost, pg.port(), pg.user(), pg.password(), PlatformConfig.DATABASES);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new InfrastructureException("PostgreSQL at " + this.postgresHost + ":" + pg.port() + " (user " + pg.user()
+					+ "): cannot create the databases: " + ex.getMessage(), ex);
+		}
+		return String.format(Locale.ROOT, "PostgreSQL %s on %s:%d (databases %s) in %.1f s",
+				pg.embedded() ? "embedded, data in " + this.config.dataDir().resolve("postgres") + "," : "external",
+				this.postgresHost, pg.port(), String.join(", ", PlatformConfig.DATABASES), seconds(t0));
+	}
+
+	private String startRedis() throws Exception {
+		PlatformConfig.Redis redis = this.config.redis();
+		long t0 = System.nanoTime();
+		if (redis.embedded()) {
+			register(EmbeddedRedisServer.start(redis.port()));
+		}
+		else {
+			requireReachable("Redis (REDIS_HOST)", this.redisHost, redis.port());
+		}
+		return String.format(Locale.ROOT, "Redis %s on %s:%d in %.1f s", redis.embedded() ? "embedded" : "external",
+				this.redisHost, redis.port(), seconds(t0));
+	}
+
+	private String startKafka() throws Exception {
+		PlatformConfig.Kafka kafka = this.config.kafka();
+		long t0 = System.nanoTime();
+		if (kafka.embedded()) {
+			register(EmbeddedKafkaBroker.start(this.config.dataDir().resolve("kafka"), kafka.port(),
+					kafka.controllerPort()));
+		}
+		else {
+			String first = this.kafkaBootstrap.split(",")[0].trim();
+			int colon = first.lastIndexOf(':');
+			requireReachable("Kafka (KAFKA_BOOTSTRAP_SERVERS)", first.substring(0, colon),
+					Integer.parseInt(first.substring(colon + 1)));
+		}
+		return String.format(Locale.ROOT, "Kafka %s at %s in %.1f s",
+				kafka.embedded() ? "embedded (KRaft, data in " + this.config.dataDir().resolve("kafka") + ")"
+						: "external",
+				this.kafkaBootstrap, seconds(t0));
+	}
+
+	private void register(AutoCloseable server) throws Exception {
+		synchronized (this.lock) {
+			if (!this.closed) {
+				this.infrastructure.add(server);
+				return;
+			}
+		}
+		// Closed while this server was starting (Ctrl-C): nobody else will stop it.
+		server.close();
+		requireOpen();
+	}
+
+	/** Startup gives up quietly once {@link #close()} was called (Ctrl-C during startup). */
+	private void requireOpen() {
+		synchronized (this.lock) {
+			if (this.closed) {
+				throw new ClosedDuringStartup();
+			}
+		}
+	}
+
+	/** True once {@link #close()} was called. */
+	public boolean isClosed() {
+		synchronized (this.lock) {
+			return this.closed;
+		}
+	}
+
+	private List<ServiceProcess> spawnWave(PlatformService.Wave wave, Map<PlatformService, Path> jars)
+			throws IOException {
+		List<ServiceProcess> spawned = new ArrayList<>();
+		for (PlatformService service : PlatformService.inWave(wave)) {
+			if (!jars.containsKey(service)) {
+				continue;
+			}
+			synchronized (this.lock) {
+				requireOpen();
+				ServiceProcess process = ServiceProcess.start(service, jars.get(service), this.config.javaOpts(),
+						childEnvironment(), this.config.home(), this.config.logsDir());
+				this.processes.add(process);
+				spawned.add(process);
+			}
+			ServiceProcess last = spawned.get(spawned.size() - 1);
+			log.info("Starting {} (pid {}, log {})", service.module(), last.pid(), display(last.logFile()));
+		}
+		return spawned;
+	}
+
+	/** What every service process gets on top of the inherited environment. */
+	Map<String, String> childEnvironment() {
+		Map<String, String> env = new LinkedHashMap<>();
+		// Five pools of 10 mean 50 PostgreSQL backends on a dev box; 4 each is plenty here.
+		if (System.getenv("DB_POOL_SIZE") == null) {
+			env.put("DB_POOL_SIZE", "4");
+		}
+		env.putAll(this.config.childEnv());
+		env.put("POSTGRES_HOST", this.postgresHost);
+		env.put("POSTGRES_PORT", Integer.toString(this.config.postgres().port()));
+		env.put("POSTGRES_USER", this.config.postgres().user());
+		env.put("POSTGRES_PASSWORD", this.config.postgres().password());
+		env.put("REDIS_HOST", this.redisHost);
+		env.put("REDIS_PORT", Integer.toString(this.config.redis().port()));
+		env.put("KAFKA_BOOTSTRAP_SERVERS", this.kafkaBootstrap);
+		env.put("EUREKA_URL", "http://127.0.0.1:" + PlatformService.DISCOVERY.httpPort() + "/eureka/");
+		env.put("CHAT_DATA_DIR", this.config.dataDir().toString());
+		return env;
+	}
+
+	private void awaitReady(List<ServiceProcess> wave) {
+		List<ServiceProcess> pending = new ArrayList<>(wave);
+		long deadline = System.nanoTime() + this.config.startTimeout().toNanos();
+		while (!pending.isEmpty()) {
+			requireOpen();
+			for (ServiceProcess process : List.copyOf(pending)) {
+				if (!process.isAlive()) {
+					throw new PlatformException(process.service().module() + " exited during startup (see "
+							+ process.logFile() + "):" + System.lineSeparator() + process.failureSummary());
+				}
+				if (this.probes.ready(process.service().httpPort())) {
+					log.info(String.format(Locale.ROOT, "%s ready on :%d after %.1f s", process.service().module(),
+							process.service().httpPort(), process.secondsSinceStart()));
+					pending.remove(process);
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				ServiceProcess first = pending.get(0);
+				throw new PlatformException("Not ready after " + this.config.startTimeout().toSeconds() + " s: "
+						+ pending.stream().map(p -> p.service().module()).toList() + " (no UP on /actuator/health/readiness)"
+						+ "; from " + first.logFile() + ":" + System.lineSeparator() + first.failureSummary());
+			}
+			pause(250);
+		}
+	}
+
+	private void awaitGatewayRoute() {
+		long t0 = System.nanoTime();
+		long deadline = t0 + this.config.startTimeout().toNanos();
+		long nextReport = t0 + Duration.ofSeconds(20).toNanos();
+		int status;
+		while ((status = this.probes.loginThroughGateway(PlatformService.GATEWAY.httpPort())) != 400
+				&& status != 401) {
+			long now = System.nanoTime();
+			if (now > deadline) {
+				throw new PlatformException("The gateway does not route to auth-service: POST /api/v1/auth/login "
+						+ "answered " + status + " (expected 400 or 401) for " + this.config.startTimeout().toSeconds()
+						+ " s; registered in Eureka: " + this.probes.eurekaApplications(PlatformService.DISCOVERY.httpPort())
+						+ "; see " + logFile(PlatformService.GATEWAY) + " and " + logFile(PlatformService.AUTH));
+			}
+			if (now > nextReport) {
+				log.info("Waiting for the gateway to route (login answered {}; registered in Eureka: {})", status,
+						this.probes.eurekaApplications(PlatformService.DISCOVERY.httpPort()));
+				nextReport = now + Duration.ofSeconds(20).toNanos();
+			}
+			requireOpen();
+			pause(500);
+		}
+		log.info(String.format(Locale.ROOT, "gateway routes through Eureka (login answered %d) after %.1f s more",
+				status, seconds(t0)));
+	}
+
+	/** Stops the services (gateway first, Eureka last), then the embedded servers. Idempotent. */
+	@Override
+	public void close() {
+		List<ServiceProcess> toStop;
+		List<AutoCloseable> servers;
+		synchronized (this.lock) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			toStop = new ArrayList<>(this.processes);
+			servers = new ArrayList<>(this.infrastructure);
+		}
+		if (Thread.currentThread() != this.shutdownHook) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+			}
+			catch (IllegalStateException ex) {
+				// The JVM is already shutting down; the hook may run too, and will find us closed.
+			}
+		}
+		if (!toStop.isEmpty() || !servers.isEmpty()) {
+			log.info("Stopping the platform");
+		}
+		List<PlatformService.Wave> waves = new ArrayList<>(List.of(PlatformService.Wave.values()));
+		Collections.reverse(waves);
+		for (PlatformService.Wave wave : waves) {
+			List<ServiceProcess> inWave = toStop.stream().filter(p -> p.service().wave() == wave).toList();
+			inWave.forEach(ServiceProcess::requestStop);
+			long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+			for (ServiceProcess process : inWave) {
+				process.awaitStop(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+		}
+		Collections.reverse(servers);
+		for (AutoCloseable server : servers) {
+			try {
+				server.close();
+			}
+			catch (Exception ex) {
+				log.warn("Stopping {} failed: {}", server.getClass().getSimpleName(), ex.toString());
+			}
+		}
+		if (!toStop.isEmpty() || !servers.isEmpty()) {
+			log.info("Platform stopped");
+		}
+	}
+
+	private java.util.OptionalLong postmasterPid() {
+		try {
+			List<String> lines = Files.readAllLines(this.config.dataDir().resolve("postgres/postmaster.pid"));
+			return lines.isEmpty() ? java.util.OptionalLong.empty()
+					: java.util.OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+		}
+		catch (IOException | NumberFormatException ex) {
+			return java.util.OptionalLong.empty();
+		}
+	}
+
+	private <T> T await(Future<T> future) {
+		try {
+			return future.get(this.config.startTimeout().toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			throw (cause instanceof PlatformException pe) ? pe : new InfrastructureException(
+					cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+		}
+		catch (TimeoutException ex) {
+			throw new InfrastructureException(
+					"Infrastructure not up after " + this.config.startTimeout().toSeconds() + " s", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted during startup", ex);
+		}
+	}
+
+	/** Paths under the repository relative to it (shorter), others absolute. */
+	private String display(Path path) {
+		return path.startsWith(this.config.home()) ? this.config.home().relativize(path).toString() : path.toString();
+	}
+
+	private static void requireReachable(String what, String host, int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(host, port), 3000);
+		}
+		catch (IOException ex) {
+			throw new InfrastructureException(
+					what + " at " + host + ":" + port + " is not reachable: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted during startup", ex);
+		}
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	/** The platform could not start; the message says which step failed and why. */
+	public static class PlatformException extends RuntimeException {
+
+		PlatformException(String message) {
+			super(message);
+		}
+
+		PlatformException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+	/** PostgreSQL, Redis or Kafka could not be started or reached (before any service ran). */
+	public static final class InfrastructureException extends PlatformException {
+
+		InfrastructureException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+	/** Startup stopped because the platform was closed meanwhile (Ctrl-C), not because something failed. */
+	public static final class ClosedDuringStartup extends PlatformException {
+
+		ClosedDuringStartup() {
+			super("Platform closed during startup");
+		}
+
+	}
+
+}

@@ -1,0 +1,78 @@
+package org.chatline.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class PlatformConfigTests {
+
+	private static final Map<String, String> HOME = Map.of("CHAT_HOME", "/repo");
+
+	@Test
+	void embedsEverythingOnItsOwnPortsByDefault() {
+		PlatformConfig config = PlatformConfig.fromEnvironment(HOME);
+
+		assertThat(config.postgres().embedded()).isTrue();
+		assertThat(config.postgres().port()).isEqualTo(15432);
+		assertThat(config.redis().embedded()).isTrue();
+		assertThat(config.redis().port()).isEqualTo(16379);
+		assertThat(config.kafka().embedded()).isTrue();
+		assertThat(config.kafka().port()).isEqualTo(19092);
+		assertThat(config.kafka().controllerPort()).isEqualTo(19093);
+		assertThat(config.services()).containsExactlyInAnyOrder(PlatformService.values());
+		assertThat(config.javaOpts()).isEqualTo(PlatformConfig.DEFAULT_JAVA_OPTS);
+		assertThat(config.dataDir()).isEqualTo(Path.of(".data").toAbsolutePath().normalize());
+	}
+
+	@Test
+	void usesExternalServersWhenTheirHostsAreSet() {
+		PlatformConfig config = PlatformConfig.fromEnvironment(Map.of("CHAT_HOME", "/repo", "POSTGRES_HOST", "db",
+				"POSTGRES_USER", "chat", "REDIS_HOST", "cache", "KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092"));
+
+		assertThat(config.postgres()).isEqualTo(new PlatformConfig.Postgres("db", 5432, "chat", ""));
+		assertThat(config.redis()).isEqualTo(new PlatformConfig.Redis("cache", 6379));
+		assertThat(config.kafka().bootstrapServers()).isEqualTo("k1:9092,k2:9092");
+	}
+
+	@Test
+	void ignoresPostgresPortForTheEmbeddedServer() {
+		// A POSTGRES_PORT=5432 left in a shell must not make the embedded server fight the machine's.
+		PlatformConfig config = PlatformConfig.fromEnvironment(Map.of("CHAT_HOME", "/repo", "POSTGRES_PORT", "5432"));
+
+		assertThat(config.postgres().port()).isEqualTo(15432);
+	}
+
+	@Test
+	void passesChatAndRateLimitVariablesToTheServices() {
+		PlatformConfig config = PlatformConfig.fromEnvironment(Map.of("CHAT_HOME", "/repo", "RATE_LIMIT_ENABLED",
+				"false", "CHAT_FEATURE", "on", "HOME", "/root"));
+
+		assertThat(config.childEnv()).containsEntry("RATE_LIMIT_ENABLED", "false")
+			.containsEntry("CHAT_FEATURE", "on")
+			.doesNotContainKey("HOME");
+	}
+
+	@Test
+	void narrowsTheServicesAndSplitsJavaOptions() {
+		PlatformConfig config = PlatformConfig.fromEnvironment(Map.of("CHAT_HOME", "/repo", "CHAT_SERVICES",
+				"discovery-service, auth", "CHAT_JAVA_OPTS", " -Xmx256m  -XX:+UseSerialGC "));
+
+		assertThat(config.services()).containsExactlyInAnyOrder(PlatformService.DISCOVERY, PlatformService.AUTH);
+		assertThat(config.javaOpts()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
+	}
+
+	@Test
+	void rejectsUnknownServicesAndNonNumericPorts() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> PlatformConfig.fromEnvironment(Map.of("CHAT_HOME", "/r", "CHAT_SERVICES", "nope")))
+			.withMessageContaining("nope");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> PlatformConfig.fromEnvironment(Map.of("CHAT_HOME", "/r", "CHAT_KAFKA_PORT", "x")))
+			.withMessageContaining("CHAT_KAFKA_PORT");
+	}
+
+}
