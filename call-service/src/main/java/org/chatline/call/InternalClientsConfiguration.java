@@ -1,12 +1,8 @@
 package org.chatline.call;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
-
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /** Clients of the internal APIs of user-service and group-service, resolved through discovery. */
@@ -14,22 +10,12 @@ import org.springframework.web.client.RestClient;
 class InternalClientsConfiguration {
 
 	@Bean
-	@LoadBalanced
-	RestClient.Builder loadBalancedRestClientBuilder() {
-		// Short timeouts: a slow owner must turn into a quick 503, not a hung call set-up.
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
-		requests.setReadTimeout(Duration.ofSeconds(3));
-		return RestClient.builder().requestFactory(requests);
+	RestClient userServiceClient(@LoadBalanced RestClient.Builder loadBalanced, CallProperties properties) {
+		return loadBalanced.clone().baseUrl(properties.userServiceUrl().toString()).build();
 	}
 
 	@Bean
-	RestClient userServiceClient(RestClient.Builder loadBalancedRestClientBuilder, CallProperties properties) {
-		return loadBalancedRestClientBuilder.clone().baseUrl(properties.userServiceUrl().toString()).build();
-	}
-
-	@Bean
-	RestClient groupServiceClient(RestClient.Builder loadBalancedRestClientBuilder, CallProperties properties) {
-		return loadBalancedRestClientBuilder.clone().baseUrl(properties.groupServiceUrl().toString()).build();
+	RestClient groupServiceClient(@LoadBalanced RestClient.Builder loadBalanced, CallProperties properties) {
+		return loadBalanced.clone().baseUrl(properties.groupServiceUrl().toString()).build();
 	}
 }

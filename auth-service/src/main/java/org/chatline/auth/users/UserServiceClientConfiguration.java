@@ -20,12 +20,6 @@ import org.springframework.web.client.RestClient;
 class UserServiceClientConfiguration {
 
 	@Bean
-	@LoadBalanced
-	RestClient.Builder loadBalancedRestClientBuilder() {
-		return RestClient.builder();
-	}
-
-	@Bean
 	UserServiceClient userServiceClient(AuthProperties properties,
 			@LoadBalanced ObjectProvider<RestClient.Builder> loadBalanced) {
 		HttpClient jdk = HttpClient.newBuilder()

@@ -28,13 +28,19 @@ public class JwksKeySource implements PublicKeySource {
 
 	static final Duration MIN_REFRESH = Duration.ofSeconds(10);
 
+	static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
+
 	private final URI jwksUri;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
 
 	private volatile Map<String, PublicKey> keys = Map.of();
 
-	private volatile long lastFetchNanos = System.nanoTime() - MIN_REFRESH.toNanos() - 1;
+	/** Guarded by {@code this}: no JWKS request before this moment (rate limit for unknown kids). */
+	private long nextFetchNanos = System.nanoTime();
 
 	public JwksKeySource(URI jwksUri) {
 		this.jwksUri = jwksUri;
@@ -43,22 +49,23 @@ public class JwksKeySource implements PublicKeySource {
 	@Override
 	public Optional<PublicKey> find(String kid) {
 		PublicKey key = keys.get(kid);
-		if (key == null && refreshAllowed()) {
-			refresh();
+		if (key != null) {
+			return Optional.of(key);
+		}
+		// One fetch at a time; callers that waited see its result instead of failing meanwhile.
+		synchronized (this) {
 			key = keys.get(kid);
+			if (key == null && System.nanoTime() >= nextFetchNanos) {
+				refresh();
+				key = keys.get(kid);
+			}
 		}
 		return Optional.ofNullable(key);
 	}
 
-	private boolean refreshAllowed() {
-		return System.nanoTime() - lastFetchNanos > MIN_REFRESH.toNanos();
-	}
-
-	private synchronized void refresh() {
-		if (!refreshAllowed()) {
-			return;
-		}
-		lastFetchNanos = System.nanoTime();
+	/** Fetches the JWKS; after a success waits {@link #MIN_REFRESH} before the next, after a failure 1 s. */
+	private void refresh() {
+		nextFetchNanos = System.nanoTime() + RETRY_AFTER_FAILURE.toNanos();
 		try {
 			HttpResponse<String> response = http.send(
 					HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(3)).GET().build(),
@@ -76,6 +83,7 @@ public class JwksKeySource implements PublicKeySource {
 				}
 			}
 			keys = Map.copyOf(fresh);
+			nextFetchNanos = System.nanoTime() + MIN_REFRESH.toNanos();
 		}
 		catch (Exception ex) {
 			if (ex instanceof InterruptedException) {

@@ -14,17 +14,13 @@ import org.springframework.web.client.RestClient;
 class UserServiceClientConfiguration {
 
 	@Bean
-	@LoadBalanced
-	RestClient.Builder loadBalancedRestClientBuilder(UserServiceProperties properties) {
+	RestClient userServiceClient(@LoadBalanced RestClient.Builder loadBalanced, UserServiceProperties properties) {
 		// Short timeouts: a slow user-service must turn into a quick 503, not a hung request.
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(properties.connectTimeout())
+			.build());
 		requests.setReadTimeout(properties.readTimeout());
-		return RestClient.builder().requestFactory(requests);
-	}
-
-	@Bean
-	RestClient userServiceClient(RestClient.Builder loadBalancedRestClientBuilder, UserServiceProperties properties) {
-		return loadBalancedRestClientBuilder.baseUrl(properties.url()).build();
+		return loadBalanced.clone().requestFactory(requests).baseUrl(properties.url()).build();
 	}
 }

@@ -2,6 +2,7 @@ package org.chatline.realtime.groups;
 
 import org.chatline.realtime.RealtimeProperties;
 
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
@@ -10,7 +11,7 @@ import org.springframework.web.client.RestClient;
 class GroupServiceClientConfiguration {
 
 	@Bean
-	GroupServiceClient groupServiceClient(RestClient.Builder loadBalancedRestClientBuilder,
+	GroupServiceClient groupServiceClient(@LoadBalanced RestClient.Builder loadBalancedRestClientBuilder,
 			RealtimeProperties properties) {
 		return new GroupServiceClient(
 				loadBalancedRestClientBuilder.clone().baseUrl(properties.groupServiceUrl().toString()).build());

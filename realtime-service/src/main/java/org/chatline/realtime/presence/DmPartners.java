@@ -1,6 +1,9 @@
 package org.chatline.realtime.presence;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,7 +24,9 @@ import org.springframework.stereotype.Component;
  * Who has exchanged a direct message with whom, learned from {@code MessageCreated} events: Redis
  * sets {@code dm-partners:{userId}}, expiring {@code partners-ttl} after the last direct message.
  * Presence goes to these partners; realtime has no conversation list of its own to ask. Every
- * instance records the same pairs (set adds are idempotent).
+ * instance records the same pairs (set adds are idempotent). A pair already written recently is
+ * not written again: the event consumer is on the hot path of every message, and a busy
+ * conversation would otherwise cost four Redis round trips per message.
  */
 @Component
 class DmPartners implements DomainEventHandler {
@@ -33,6 +38,16 @@ class DmPartners implements DomainEventHandler {
 	private final StringRedisTemplate redis;
 
 	private final Duration ttl;
+
+	/** Pairs written to Redis, with when; bounded, oldest dropped first. */
+	private final Map<String, Long> recentlyWritten = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+			return size() > RECENT_CAPACITY;
+		}
+	});
+
+	static final int RECENT_CAPACITY = 100_000;
 
 	DmPartners(EventCodec codec, StringRedisTemplate redis, PresenceProperties properties) {
 		this.codec = codec;
@@ -56,9 +71,18 @@ class DmPartners implements DomainEventHandler {
 				|| message.senderId().equals(message.receiverId())) {
 			return;
 		}
+		String pair = message.senderId().compareTo(message.receiverId()) < 0
+				? message.senderId() + ":" + message.receiverId() : message.receiverId() + ":" + message.senderId();
+		long now = System.currentTimeMillis();
+		Long written = recentlyWritten.get(pair);
+		// Refresh the Redis expiry at most once per tenth of the TTL.
+		if (written != null && now - written < ttl.toMillis() / 10) {
+			return;
+		}
 		try {
 			remember(message.senderId(), message.receiverId());
 			remember(message.receiverId(), message.senderId());
+			recentlyWritten.put(pair, now);
 		}
 		catch (DataAccessException ex) {
 			log.warn("Could not record direct-message partners: {}", ex.getMessage());

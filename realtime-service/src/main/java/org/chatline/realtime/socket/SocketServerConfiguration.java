@@ -32,7 +32,8 @@ class SocketServerConfiguration {
 		// Never take the session id from the client's "io" cookie or header.
 		config.setRandomSession(true);
 		config.setJsonSupport(new SocketJsonSupport());
-		config.setAllowHeaders("content-type, authorization");
+		// CORS is answered once, at the gateway: two Access-Control-Allow-Origin headers break browsers.
+		config.setEnableCors(false);
 		SocketConfig socket = new SocketConfig();
 		socket.setReuseAddress(true);
 		config.setSocketConfig(socket);

@@ -1,0 +1,120 @@
+// Delivery benchmark: N receivers connected over Socket.IO, senders send direct messages at a fixed
+// rate (over REST or over the socket), and every message is timed from send to the receiver's
+// message:received. Reports send latency, delivery latency, throughput, lost and duplicated.
+//
+//   node delivery-bench.mjs --rate 500 --duration 20 --pairs 50 --via rest
+//   node delivery-bench.mjs --rate 500 --duration 20 --pairs 50 --via socket
+//   node delivery-bench.mjs --api http://127.0.0.1:8083/api/v1 ...   (REST straight to message-service)
+//
+// Start the platform with RATE_LIMIT_ENABLED=false first (the contract allows 30 messages per
+// minute per user). Stays on loopback; stops by itself after --duration seconds plus a drain.
+import { args, connect, http, makeUsers, percentiles, sleep } from './lib.mjs';
+
+const o = args({
+  gateway: 'http://127.0.0.1:3000',
+  api: '',
+  rate: 200,
+  duration: 10,
+  pairs: 20,
+  via: 'rest',
+  warmup: 2,
+  drain: 5,
+  maxInflight: 2000,
+});
+const api = o.api || `${o.gateway}/api/v1`;
+
+const users = await makeUsers(`${o.gateway}/api/v1`, o.pairs * 2);
+const senders = users.slice(0, o.pairs);
+const receivers = users.slice(o.pairs);
+const receiverSockets = await Promise.all(receivers.map((u) => connect(o.gateway, u.token)));
+const senderSockets = o.via === 'socket' ? await Promise.all(senders.map((u) => connect(o.gateway, u.token))) : [];
+
+const sentAt = new Map(); // tag -> send start (ms)
+const received = new Map(); // tag -> count
+const sendMs = [];
+const deliverMs = [];
+let errors = 0;
+const errorKinds = {};
+const fail = (kind) => { errors++; errorKinds[kind] = (errorKinds[kind] ?? 0) + 1; };
+let sent = 0;
+let measuring = false;
+let inflight = 0;
+
+receiverSockets.forEach((socket) => {
+  socket.on('message:received', (m) => {
+    const tag = m.content;
+    const t0 = sentAt.get(tag);
+    const count = (received.get(tag) ?? 0) + 1;
+    received.set(tag, count);
+    if (t0 !== undefined && count === 1 && tag.startsWith('m:')) deliverMs.push(performance.now() - t0);
+  });
+});
+
+async function sendOne(i) {
+  const pair = i % o.pairs;
+  const tag = `${measuring ? 'm' : 'w'}:${i}:${pair}`;
+  const body = { content: tag, type: 'TEXT', receiverId: receivers[pair].id };
+  const t0 = performance.now();
+  sentAt.set(tag, t0);
+  inflight++;
+  try {
+    if (o.via === 'socket') {
+      const reply = await new Promise((resolve) => {
+        const timer = setTimeout(() => resolve({ success: false, timeout: true }), 10000);
+        senderSockets[pair].emit('message:send', body, (ack) => { clearTimeout(timer); resolve(ack); });
+      });
+      if (!reply || reply.success === false) fail(reply?.timeout ? 'timeout' : reply?.code ?? 'error');
+    } else {
+      const res = await http(api, 'POST', '/messages', { token: senders[pair].token, body });
+      if (res.status !== 201) fail(`${res.status} ${res.json?.code ?? ''}`.trim());
+    }
+    if (measuring) sendMs.push(performance.now() - t0);
+  } catch (e) {
+    fail(e.cause?.code ?? e.message);
+  } finally {
+    inflight--;
+  }
+}
+
+async function drive(seconds, measure) {
+  measuring = measure;
+  const interval = 1000 / o.rate;
+  const start = performance.now();
+  let i = sent;
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    const due = Math.floor((performance.now() - start) / interval);
+    while (i - sent < due && inflight < o.maxInflight) {
+      sendOne(i++);
+    }
+    await sleep(1);
+  }
+  const count = i - sent;
+  sent = i;
+  return { count, seconds: (performance.now() - start) / 1000 };
+}
+
+await drive(o.warmup, false);
+const run = await drive(o.duration, true);
+await sleep(o.drain * 1000);
+
+const measuredTags = [...sentAt.keys()].filter((t) => t.startsWith('m:'));
+const lost = measuredTags.filter((t) => !received.has(t)).length;
+const duplicated = measuredTags.filter((t) => (received.get(t) ?? 0) > 1).length;
+const result = {
+  via: o.via,
+  api,
+  targetRate: o.rate,
+  pairs: o.pairs,
+  sent: measuredTags.length,
+  achievedRate: Math.round((run.count / run.seconds) * 10) / 10,
+  errors,
+  errorKinds,
+  lost,
+  duplicated,
+  sendLatencyMs: percentiles(sendMs),
+  deliveryLatencyMs: percentiles(deliverMs),
+};
+console.log(JSON.stringify(result));
+[...receiverSockets, ...senderSockets].forEach((s) => s.close());
+process.exit(lost > 0 || duplicated > 0 ? 2 : 0);
