@@ -8,6 +8,7 @@
 //
 // Start the platform with RATE_LIMIT_ENABLED=false first (the contract allows 30 messages per
 // minute per user). Stays on loopback; stops by itself after --duration seconds plus a drain.
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { args, connect, http, makeUsers, percentiles, sleep } from './lib.mjs';
 
 const o = args({
@@ -20,7 +21,37 @@ const o = args({
   warmup: 2,
   drain: 5,
   maxInflight: 2000,
+  workers: 1,
 });
+
+if (isMainThread && o.workers > 1) {
+  // Several event loops, so that the client is not the bottleneck: each worker drives its share.
+  const shares = await Promise.all(Array.from({ length: o.workers }, () => new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), {
+      workerData: { ...o, rate: o.rate / o.workers, pairs: Math.ceil(o.pairs / o.workers), workers: 1 },
+      argv: [],
+    });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  })));
+  const merged = shares.reduce((a, b) => ({
+    sent: a.sent + b.sent, rate: a.rate + b.rate, errors: a.errors + b.errors, lost: a.lost + b.lost,
+    duplicated: a.duplicated + b.duplicated, sendMs: a.sendMs.concat(b.sendMs),
+    deliverMs: a.deliverMs.concat(b.deliverMs), errorKinds: { ...a.errorKinds, ...b.errorKinds },
+  }));
+  report(merged);
+  process.exit(merged.lost > 0 || merged.duplicated > 0 ? 2 : 0);
+}
+if (!isMainThread) Object.assign(o, workerData);
+
+function report(r) {
+  console.log(JSON.stringify({
+    via: o.via, api: o.api || `${o.gateway}/api/v1`, targetRate: o.rate, pairs: o.pairs, workers: o.workers,
+    sent: r.sent, achievedRate: Math.round(r.rate * 10) / 10, errors: r.errors, errorKinds: r.errorKinds,
+    lost: r.lost, duplicated: r.duplicated,
+    sendLatencyMs: percentiles(r.sendMs), deliveryLatencyMs: percentiles(r.deliverMs),
+  }));
+}
 const api = o.api || `${o.gateway}/api/v1`;
 
 const users = await makeUsers(`${o.gateway}/api/v1`, o.pairs * 2);
@@ -101,20 +132,13 @@ await sleep(o.drain * 1000);
 const measuredTags = [...sentAt.keys()].filter((t) => t.startsWith('m:'));
 const lost = measuredTags.filter((t) => !received.has(t)).length;
 const duplicated = measuredTags.filter((t) => (received.get(t) ?? 0) > 1).length;
-const result = {
-  via: o.via,
-  api,
-  targetRate: o.rate,
-  pairs: o.pairs,
-  sent: measuredTags.length,
-  achievedRate: Math.round((run.count / run.seconds) * 10) / 10,
-  errors,
-  errorKinds,
-  lost,
-  duplicated,
-  sendLatencyMs: percentiles(sendMs),
-  deliveryLatencyMs: percentiles(deliverMs),
+const share = {
+  sent: measuredTags.length, rate: run.count / run.seconds, errors, errorKinds, lost, duplicated, sendMs, deliverMs,
 };
-console.log(JSON.stringify(result));
 [...receiverSockets, ...senderSockets].forEach((s) => s.close());
-process.exit(lost > 0 || duplicated > 0 ? 2 : 0);
+if (!isMainThread) {
+  parentPort.postMessage(share);
+} else {
+  report(share);
+  process.exit(lost > 0 || duplicated > 0 ? 2 : 0);
+}

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records every change twice, in the caller's transaction: in the change log that
- * {@code GET /messages/sync} reads, and as an event in the outbox for realtime-service.
+ * {@code GET /messages/sync} reads, and as an event in the outbox for realtime-service. (A new
+ * message's change-log entry is written together with the message, in
+ * {@link MessageRepository#insertNew}.)
  */
 @Component
 class MessageEvents {
@@ -29,7 +31,6 @@ class MessageEvents {
 	}
 
 	void created(Message m) {
-		log(m, "CREATED", m.senderId(), null);
 		outbox.append(Topics.MESSAGES, m.conversationId(), EventTypes.MESSAGE_CREATED, m.senderId(),
 				new MessageCreatedEvent(m.id(), m.conversationId(), m.seq(), m.senderId(), m.receiverId(), m.groupId(),
 						m.parentId(), m.content(), m.type(), m.status(), m.metadata(), m.createdAt()));

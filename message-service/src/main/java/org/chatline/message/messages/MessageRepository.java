@@ -3,6 +3,7 @@ package org.chatline.message.messages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,25 +51,39 @@ class MessageRepository {
 				on conflict do nothing""").params(conversationId, a, conversationId, b).update();
 	}
 
-	void insert(Message m) {
+	/**
+	 * Inserts a new message with its recipients' receipts and its change-log entry in one
+	 * statement: the send path's biggest cost is round trips to the database, not the rows.
+	 */
+	void insertNew(Message m, List<UUID> recipients) {
 		jdbc.sql("""
-				insert into message (id, conversation_id, seq, sender_id, receiver_id, group_id, parent_id, content, type,
-				    status, metadata, client_message_id, edited, deleted, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)""")
-			.params(m.id(), m.conversationId(), m.seq(), m.senderId(), m.receiverId(), m.groupId(), m.parentId(),
-					m.content(), m.type(), m.status(), m.metadata() == null ? null : json.writeValueAsString(m.metadata()),
-					m.clientMessageId(), m.edited(), m.deleted(), Timestamp.from(m.createdAt()),
-					Timestamp.from(m.updatedAt()))
-			.update();
-	}
-
-	void insertReceipts(UUID messageId, List<UUID> recipients) {
-		if (recipients.isEmpty()) {
-			return;
-		}
-		jdbc.sql("insert into message_receipt (message_id, user_id) select ?, unnest(?::uuid[]) on conflict do nothing")
-			.params(messageId, recipients.toArray(UUID[]::new))
-			.update();
+				with inserted as (
+				    insert into message (id, conversation_id, seq, sender_id, receiver_id, group_id, parent_id, content,
+				        type, status, metadata, client_message_id, edited, deleted, created_at, updated_at)
+				    values (:id, :conversation, :seq, :sender, :receiver, :group, :parent, :content, :type, :status,
+				        cast(:metadata as jsonb), :clientId, false, false, :createdAt, :createdAt)),
+				receipts as (
+				    insert into message_receipt (message_id, user_id) select :id, unnest(cast(:recipients as uuid[]))),
+				changes as (
+				    insert into message_change (conversation_id, message_id, kind, user_id)
+				    values (:conversation, :id, 'CREATED', :sender))
+				select 1""")
+			.param("id", m.id())
+			.param("conversation", m.conversationId())
+			.param("seq", m.seq())
+			.param("sender", m.senderId())
+			.param("receiver", m.receiverId(), Types.OTHER)
+			.param("group", m.groupId(), Types.OTHER)
+			.param("parent", m.parentId(), Types.OTHER)
+			.param("content", m.content())
+			.param("type", m.type())
+			.param("status", m.status())
+			.param("metadata", m.metadata() == null ? null : json.writeValueAsString(m.metadata()), Types.VARCHAR)
+			.param("clientId", m.clientMessageId(), Types.VARCHAR)
+			.param("createdAt", Timestamp.from(m.createdAt()))
+			.param("recipients", recipients.toArray(UUID[]::new))
+			.query(Integer.class)
+			.single();
 	}
 
 	Optional<Message> findById(UUID id) {

@@ -101,8 +101,7 @@ class MessageService {
 		Message message = new Message(UUID.randomUUID(), conversationId, seq, caller.id(), request.receiverId(),
 				request.groupId(), request.parentId(), request.content(), request.typeOrDefault(), "SENT",
 				request.metadata(), clientId, false, false, now, now);
-		messages.insert(message);
-		messages.insertReceipts(message.id(), recipients);
+		messages.insertNew(message, recipients);
 		events.created(message);
 		return new Sent(MessageResponse.of(message), true);
 	}
