@@ -68,10 +68,70 @@ final class ChatApi {
 	}
 
 	Response post(String path, String body, String authorization) {
+		return send("POST", path, body, authorization);
+	}
+
+	Response get(String path, String authorization) {
+		return send("GET", path, null, authorization);
+	}
+
+	Response patch(String path, String body, String authorization) {
+		return send("PATCH", path, body, authorization);
+	}
+
+	/** {@code body} may be null; {@code DELETE /messages/{id}/react} carries one. */
+	Response delete(String path, String body, String authorization) {
+		return send("DELETE", path, body, authorization);
+	}
+
+	/** A direct text message from {@code from} to {@code to} over REST; returns the stored message. */
+	JsonNode sendDirect(TestUser from, TestUser to, String content) {
+		Response sent = post("/messages", json(Map.of("content", content, "type", "TEXT", "receiverId", to.id())),
+				from.bearer());
+		assertThat(sent.status()).as("POST /messages to %s: %s", to.id(), sent).isEqualTo(201);
+		return sent.body().path("data");
+	}
+
+	/** A text message from {@code from} to a group over REST; returns the stored message. */
+	JsonNode sendToGroup(TestUser from, String groupId, String content) {
+		Response sent = post("/messages", json(Map.of("content", content, "type", "TEXT", "groupId", groupId)),
+				from.bearer());
+		assertThat(sent.status()).as("POST /messages to group %s: %s", groupId, sent).isEqualTo(201);
+		return sent.body().path("data");
+	}
+
+	/** A PRIVATE group owned by {@code owner} with {@code members} added as MEMBERs; returns its id. */
+	String createGroup(TestUser owner, TestUser... members) {
+		Response created = post("/groups", json(Map.of("title", "E2E " + owner.username(), "type", "PRIVATE")),
+				owner.bearer());
+		assertThat(created.status()).as("POST /groups: %s", created).isEqualTo(201);
+		String groupId = created.body().path("data").path("id").asString();
+		assertThat(groupId).as("POST /groups data.id: %s", created).isNotBlank();
+		for (TestUser member : members) {
+			addMember(owner, groupId, member);
+		}
+		return groupId;
+	}
+
+	void addMember(TestUser admin, String groupId, TestUser member) {
+		Response added = post("/groups/" + groupId + "/members", json(Map.of("userId", member.id())), admin.bearer());
+		assertThat(added.status()).as("POST /groups/%s/members %s: %s", groupId, member.id(), added).isEqualTo(200);
+	}
+
+	void removeMember(TestUser admin, String groupId, TestUser member) {
+		Response removed = delete("/groups/" + groupId + "/members/" + member.id(), null, admin.bearer());
+		assertThat(removed.status()).as("DELETE /groups/%s/members/%s: %s", groupId, member.id(), removed)
+			.isEqualTo(200);
+	}
+
+	private Response send(String method, String path, String body, String authorization) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(20))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+					: HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}

@@ -33,8 +33,10 @@ final class PlatformExtension implements BeforeAllCallback {
 	/**
 	 * Rate limits off for the services: a suite of logins from one address would hit the
 	 * contract's 5 per 15 minutes. The gateway's own tests keep and prove the defaults.
+	 * Presence grace 1 s instead of 5 s: the presence scenario waits for {@code user:offline},
+	 * and the grace itself (no flapping on reconnect) is proven by realtime-service's own tests.
 	 */
-	static final Map<String, String> TEST_ENV = Map.of("RATE_LIMIT_ENABLED", "false");
+	static final Map<String, String> TEST_ENV = Map.of("RATE_LIMIT_ENABLED", "false", "PRESENCE_GRACE", "1s");
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
