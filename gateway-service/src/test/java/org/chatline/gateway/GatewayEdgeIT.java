@@ -3,9 +3,11 @@ package org.chatline.gateway;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.chatline.common.security.RevokedSessions;
 import org.chatline.common.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -115,5 +117,20 @@ class GatewayEdgeIT extends GatewayIntegrationTest {
 			.header("Access-Control-Request-Method", "POST"));
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	@Test
+	void refusesAccessTokensOfARevokedSession() throws Exception {
+		UUID session = UUID.randomUUID();
+		String token = TestTokens.access(UUID.randomUUID(), "leaver", Instant.now().plusSeconds(600), session);
+		assertThat(send(request("/api/v1/messages/direct/" + UUID.randomUUID()).header("Authorization", "Bearer " + token))
+			.status()).isEqualTo(200);
+
+		redis.opsForValue().set(RevokedSessions.key(session), "1", Duration.ofMinutes(1)).block();
+
+		Reply refused = send(request("/api/v1/messages/direct/" + UUID.randomUUID()).header("Authorization", "Bearer " + token));
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.body().get("code").asString()).isEqualTo("UNAUTHORIZED");
+		assertThat(refused.body().get("message").asString()).isEqualTo("Session has been revoked");
 	}
 }

@@ -57,8 +57,13 @@ abstract class GatewayIntegrationTest {
 
 	Reply send(HttpRequest.Builder builder) throws Exception {
 		HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-		return new Reply(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()),
-				response);
+		return new Reply(response.statusCode(), parse(response), response);
+	}
+
+	/** The body as JSON, or null when there is none or it is not JSON (e.g. an Engine.IO packet). */
+	private JsonNode parse(HttpResponse<String> response) {
+		boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+		return response.body().isEmpty() || !isJson ? null : json.readTree(response.body());
 	}
 
 	HttpRequest.Builder request(String path) {

@@ -24,6 +24,7 @@ import org.chatline.common.events.EventEnvelope;
 import org.chatline.common.events.EventTypes;
 import org.chatline.common.events.MessageCreatedEvent;
 import org.chatline.common.events.Topics;
+import org.chatline.common.security.RevokedSessions;
 import org.chatline.common.test.TestTokens;
 import org.chatline.realtime.socket.SocketServerLifecycle;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
@@ -65,6 +67,9 @@ class RealtimeSocketIT extends RealtimeITSupport {
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	StringRedisTemplate redis;
 
 	private final AtomicInteger ackIds = new AtomicInteger(100);
 
@@ -123,6 +128,17 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		PollingClient socket = PollingClient.open(port()).connect(expired);
 
 		assertThat(socket.await("4")).isEqualTo("44{\"message\":\"Token expired\"}");
+	}
+
+	@Test
+	void refusesATokenOfASessionThatAuthServiceRevoked() throws Exception {
+		UUID session = UUID.randomUUID();
+		String token = TestTokens.access(UUID.randomUUID(), "logged_out", Instant.now().plusSeconds(600), session);
+		redis.opsForValue().set(RevokedSessions.key(session), "1", java.time.Duration.ofMinutes(1));
+
+		PollingClient socket = PollingClient.open(port()).connect(token);
+
+		assertThat(socket.await("4")).isEqualTo("44{\"message\":\"Session has been revoked\"}");
 	}
 
 	@Test

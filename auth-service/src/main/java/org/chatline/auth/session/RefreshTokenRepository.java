@@ -2,6 +2,7 @@ package org.chatline.auth.session;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
@@ -24,6 +25,9 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")
 	int revokeFamily(@Param("family") UUID family, @Param("now") Instant now);
+
+	@Query("select distinct t.familyId from RefreshToken t where t.userId = :user")
+	List<UUID> familiesOf(@Param("user") UUID user);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update RefreshToken t set t.revokedAt = :now where t.userId = :user and t.revokedAt is null")

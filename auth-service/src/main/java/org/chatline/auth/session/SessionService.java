@@ -2,6 +2,7 @@ package org.chatline.auth.session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.chatline.auth.token.TokenHash;
@@ -30,11 +31,14 @@ public class SessionService {
 
 	private final TokenIssuer issuer;
 
+	private final RevokedSessionsPublisher revoked;
+
 	private final Clock clock = Clock.systemUTC();
 
-	SessionService(RefreshTokenRepository tokens, TokenIssuer issuer) {
+	SessionService(RefreshTokenRepository tokens, TokenIssuer issuer, RevokedSessionsPublisher revoked) {
 		this.tokens = tokens;
 		this.issuer = issuer;
+		this.revoked = revoked;
 	}
 
 	/** Opens a new session (family) for a user who just proved their credentials. */
@@ -57,9 +61,10 @@ public class SessionService {
 			throw ApiException.unauthorized("Session has been revoked");
 		}
 		if (current.getUsedAt() != null) {
-			int revoked = tokens.revokeFamily(current.getFamilyId(), now);
+			int count = tokens.revokeFamily(current.getFamilyId(), now);
+			revoked.announce(List.of(current.getFamilyId()));
 			log.warn("Refresh token reuse for user {} session {}: revoked {} token(s)", userId, current.getFamilyId(),
-					revoked);
+					count);
 			throw ApiException.unauthorized("Refresh token already used; session revoked");
 		}
 		if (!current.getExpiresAt().isAfter(now)) {
@@ -74,16 +79,21 @@ public class SessionService {
 	public void revoke(String refreshToken, UUID userId) {
 		tokens.findByTokenHash(TokenHash.sha256(refreshToken))
 			.filter(t -> t.getUserId().equals(userId))
-			.ifPresent(t -> tokens.revokeFamily(t.getFamilyId(), clock.instant()));
+			.ifPresent(t -> {
+				tokens.revokeFamily(t.getFamilyId(), clock.instant());
+				revoked.announce(List.of(t.getFamilyId()));
+			});
 	}
 
 	@Transactional
 	public int revokeAll(UUID userId) {
+		revoked.announce(tokens.familiesOf(userId));
 		return tokens.revokeAllOf(userId, clock.instant());
 	}
 
 	@Transactional
 	public void deleteAll(UUID userId) {
+		revoked.announce(tokens.familiesOf(userId));
 		tokens.deleteAllOf(userId);
 	}
 

@@ -9,13 +9,16 @@ import org.chatline.auth.AuthServiceIntegrationTest;
 import org.chatline.auth.FakeUserService;
 import org.chatline.auth.HttpJson;
 import org.chatline.common.events.EventCodec;
+import org.chatline.common.security.RevokedSessions;
 import org.chatline.common.events.EventTypes;
 import org.chatline.common.events.Topics;
 import org.chatline.common.events.UserDeletedEvent;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -32,6 +35,12 @@ class SessionIT extends AuthServiceIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	JsonMapper json;
 
 	private HttpJson.Reply refresh(String refreshToken) {
 		return http.post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken), null);
@@ -115,6 +124,8 @@ class SessionIT extends AuthServiceIntegrationTest {
 		assertThat(reply.body().has("data")).isTrue();
 		assertThat(refresh(one.get("refreshToken").asString()).status()).isEqualTo(401);
 		assertThat(refresh(other.get("refreshToken").asString()).status()).isEqualTo(200);
+		assertThat(announcedRevoked(one)).isTrue();
+		assertThat(announcedRevoked(other)).isFalse();
 	}
 
 	@Test
@@ -144,6 +155,15 @@ class SessionIT extends AuthServiceIntegrationTest {
 		assertThat(refresh(one.get("refreshToken").asString()).status()).isEqualTo(401);
 		assertThat(refresh(other.get("refreshToken").asString()).status()).isEqualTo(401);
 		assertThat(http.post("/api/v1/auth/logout-all", null, null).status()).isEqualTo(401);
+		assertThat(announcedRevoked(one)).isTrue();
+		assertThat(announcedRevoked(other)).isTrue();
+	}
+
+	/** Whether the edge was told that the session of these tokens ended (the access token's sid). */
+	private boolean announcedRevoked(JsonNode tokens) {
+		String payload = tokens.get("accessToken").asString().split("\\.")[1];
+		String sid = json.readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("sid").asString();
+		return Boolean.TRUE.equals(redis.hasKey(RevokedSessions.key(java.util.UUID.fromString(sid))));
 	}
 
 	@Test

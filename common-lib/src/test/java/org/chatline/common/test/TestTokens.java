@@ -28,6 +28,10 @@ public final class TestTokens {
 	}
 
 	public static String access(UUID userId, String username, Instant expiresAt) {
+		return access(userId, username, expiresAt, UUID.randomUUID());
+	}
+
+	public static String access(UUID userId, String username, Instant expiresAt, UUID sessionId) {
 		return Jwts.builder()
 			.header()
 			.keyId(KID)
@@ -40,7 +44,7 @@ public final class TestTokens {
 			.claim(TokenTypes.CLAIM_TYPE, TokenTypes.ACCESS)
 			.claim(TokenTypes.CLAIM_USERNAME, username)
 			.claim(TokenTypes.CLAIM_ROLE, "USER")
-			.claim(TokenTypes.CLAIM_SESSION, UUID.randomUUID().toString())
+			.claim(TokenTypes.CLAIM_SESSION, sessionId.toString())
 			.issuedAt(new Date())
 			.expiration(Date.from(expiresAt))
 			.signWith(KEYS.getPrivate(), Jwts.SIG.RS256)

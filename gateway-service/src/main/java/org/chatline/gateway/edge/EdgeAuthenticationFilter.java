@@ -1,14 +1,20 @@
 package org.chatline.gateway.edge;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.chatline.common.api.ApiException;
 import org.chatline.common.api.ErrorCode;
+import org.chatline.common.security.AuthenticatedUser;
 import org.chatline.common.security.JwtVerifier;
+import org.chatline.common.security.RevokedSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.Ordered;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
@@ -27,6 +33,8 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
 
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
+	private static final Logger log = LoggerFactory.getLogger(EdgeAuthenticationFilter.class);
+
 	/** Exchange attribute holding the verified {@link org.chatline.common.security.AuthenticatedUser}. */
 	public static final String USER_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".user";
 
@@ -36,9 +44,12 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
 
 	private final AntPathMatcher matcher = new AntPathMatcher();
 
-	EdgeAuthenticationFilter(JwtVerifier verifier, GatewayProperties properties) {
+	private final ReactiveStringRedisTemplate redis;
+
+	EdgeAuthenticationFilter(JwtVerifier verifier, GatewayProperties properties, ReactiveStringRedisTemplate redis) {
 		this.verifier = verifier;
 		this.publicPaths = properties.publicPaths();
+		this.redis = redis;
 	}
 
 	@Override
@@ -60,12 +71,31 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
 		// Verification may fetch the JWKS on a key miss, so it runs off the event loop.
 		return Mono.fromCallable(() -> verifier.verifyAccessToken(token))
 			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(this::refuseRevokedSession)
 			.onErrorResume(ApiException.class,
 					ex -> Envelopes.write(exchange.getResponse(), ex.code(), ex.getMessage()).then(Mono.empty()))
 			.flatMap(user -> {
 				exchange.getAttributes().put(USER_ATTRIBUTE, user);
 				return chain.filter(exchange);
 			});
+	}
+
+	/**
+	 * A session ended by logout, logout-all or refresh-token reuse is refused at once, not at token
+	 * expiry. Without Redis the token's own expiry is the limit (fail open, logged).
+	 */
+	private Mono<AuthenticatedUser> refuseRevokedSession(AuthenticatedUser user) {
+		if (user.sessionId() == null) {
+			return Mono.just(user);
+		}
+		return redis.hasKey(RevokedSessions.key(user.sessionId()))
+			.timeout(Duration.ofMillis(500))
+			.onErrorResume(ex -> {
+				log.warn("Could not check session revocation: {}", ex.toString());
+				return Mono.just(false);
+			})
+			.flatMap(revoked -> revoked ? Mono.error(ApiException.unauthorized("Session has been revoked"))
+					: Mono.just(user));
 	}
 
 	private boolean isPublic(String path) {

@@ -11,14 +11,23 @@ import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketConfig;
 import com.corundumstudio.socketio.SocketIOServer;
+import org.chatline.common.security.JwtVerifier;
+import org.chatline.common.security.PublicKeySource;
+import org.chatline.common.security.SecurityProperties;
 import org.chatline.realtime.RealtimeProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class SocketServerConfiguration {
+
+	@Bean
+	JwtVerifier revocationAwareVerifier(PublicKeySource keys, SecurityProperties properties, StringRedisTemplate redis) {
+		return new RevocationAwareVerifier(keys, properties, redis);
+	}
 
 	@Bean
 	SocketIOServer socketIoServer(RealtimeProperties properties) {
