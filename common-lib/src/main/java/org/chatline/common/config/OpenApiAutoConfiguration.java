@@ -6,6 +6,8 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import org.chatline.common.security.AuthenticatedUser;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,9 +21,14 @@ import org.springframework.context.annotation.Bean;
  * out" in the gateway's Swagger UI goes through the gateway rather than to the service directly.
  */
 @AutoConfiguration
-@ConditionalOnClass(OpenAPI.class)
+@ConditionalOnClass({ OpenAPI.class, SpringDocUtils.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class OpenApiAutoConfiguration {
+
+	static {
+		// The caller comes from the bearer token, not from a request parameter.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedUser.class);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
