@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.chatline.common.api.ApiException;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
@@ -35,14 +37,20 @@ class MessageService {
 
 	private final JsonMapper json;
 
+	private final Counter directSent;
+
+	private final Counter groupSent;
+
 	MessageService(MessageRepository messages, UserDirectory users, GroupMembership groups, ConversationAccess access,
-			MessageEvents events, JsonMapper json) {
+			MessageEvents events, JsonMapper json, MeterRegistry meters) {
 		this.messages = messages;
 		this.users = users;
 		this.groups = groups;
 		this.access = access;
 		this.events = events;
 		this.json = json;
+		this.directSent = Counter.builder("chat.messages.sent").tag("conversation", "direct").register(meters);
+		this.groupSent = Counter.builder("chat.messages.sent").tag("conversation", "group").register(meters);
 	}
 
 	/** The stored message, and whether this call created it (false: an idempotent retry). */
@@ -103,6 +111,7 @@ class MessageService {
 				request.metadata(), clientId, false, false, now, now);
 		messages.insertNew(message, recipients);
 		events.created(message);
+		(message.isDirect() ? directSent : groupSent).increment();
 		return new Sent(MessageResponse.of(message), true);
 	}
 

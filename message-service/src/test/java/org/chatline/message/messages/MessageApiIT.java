@@ -29,6 +29,9 @@ class MessageApiIT extends MessageIntegrationTest {
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	@Test
 	void sendsDirectMessageWithContractFieldsAndPublishesItThroughTheOutbox() throws Exception {
 		UUID sender = UUID.randomUUID();
@@ -67,6 +70,14 @@ class MessageApiIT extends MessageIntegrationTest {
 			assertThat(envelope.payload().get("content").asString()).isEqualTo("Hello, how are you?");
 		}
 		assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void countsSentMessagesForPrometheus() throws Exception {
+		UUID receiver = MessageFixtures.knownUser(jdbc);
+		double before = meters.counter("chat.messages.sent", "conversation", "direct").count();
+		call("POST", "/api/v1/messages", TestTokens.access(UUID.randomUUID()), MessageFixtures.directMessage(receiver, "count me"));
+		assertThat(meters.counter("chat.messages.sent", "conversation", "direct").count()).isEqualTo(before + 1);
 	}
 
 	@Test
