@@ -26,61 +26,52 @@ class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorHandler.class);
 
+	private record Outcome(ErrorCode code, String message) {
+	}
+
+	private static final Outcome NOT_FOUND = new Outcome(ErrorCode.NOT_FOUND, "Route not found");
+
+	private static final Outcome TOO_LARGE = new Outcome(ErrorCode.PAYLOAD_TOO_LARGE, "Request body too large");
+
+	private static final Outcome UNAVAILABLE = new Outcome(ErrorCode.SERVICE_UNAVAILABLE,
+			"Service unavailable, please retry");
+
+	private static final Outcome TIMEOUT = new Outcome(ErrorCode.GATEWAY_TIMEOUT, "The service did not answer in time");
+
+	private static final Outcome UPSTREAM = new Outcome(ErrorCode.BAD_GATEWAY, "Upstream service error");
+
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-		ErrorCode code;
-		String message;
+		Outcome outcome = outcome(ex);
+		if (outcome == UPSTREAM && !(ex instanceof ResponseStatusException)) {
+			log.warn("Gateway failure on {}: {}", exchange.getRequest().getPath(), ex.toString());
+		}
+		return Envelopes.write(exchange.getResponse(), outcome.code(), outcome.message());
+	}
+
+	private static Outcome outcome(Throwable ex) {
 		if (ex instanceof ResponseStatusException status) {
 			int value = status.getStatusCode().value();
-			switch (value) {
-				case 404 -> {
-					code = ErrorCode.NOT_FOUND;
-					message = "Route not found";
-				}
-				case 405 -> {
-					code = ErrorCode.METHOD_NOT_ALLOWED;
-					message = "Method not allowed";
-				}
-				case 413 -> {
-					code = ErrorCode.PAYLOAD_TOO_LARGE;
-					message = "Request body too large";
-				}
-				case 415 -> {
-					code = ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-					message = "Unsupported media type";
-				}
-				case 503 -> {
-					code = ErrorCode.SERVICE_UNAVAILABLE;
-					message = "Service unavailable, please retry";
-				}
-				case 504 -> {
-					code = ErrorCode.GATEWAY_TIMEOUT;
-					message = "The service did not answer in time";
-				}
-				default -> {
-					code = value >= 500 ? ErrorCode.BAD_GATEWAY : ErrorCode.VALIDATION_ERROR;
-					message = value >= 500 ? "Upstream service error" : "Bad request";
-				}
-			}
+			return switch (value) {
+				case 404 -> NOT_FOUND;
+				case 405 -> new Outcome(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed");
+				case 413 -> TOO_LARGE;
+				case 415 -> new Outcome(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
+				case 503 -> UNAVAILABLE;
+				case 504 -> TIMEOUT;
+				default -> value >= 500 ? UPSTREAM : new Outcome(ErrorCode.VALIDATION_ERROR, "Bad request");
+			};
 		}
-		else if (ex instanceof DataBufferLimitException) {
-			code = ErrorCode.PAYLOAD_TOO_LARGE;
-			message = "Request body too large";
+		if (ex instanceof DataBufferLimitException) {
+			return TOO_LARGE;
 		}
-		else if (ex instanceof TimeoutException || ex.getCause() instanceof TimeoutException) {
-			code = ErrorCode.GATEWAY_TIMEOUT;
-			message = "The service did not answer in time";
+		if (ex instanceof TimeoutException || ex.getCause() instanceof TimeoutException) {
+			return TIMEOUT;
 		}
-		else if (ex instanceof ConnectException || ex instanceof ConnectTimeoutException
+		if (ex instanceof ConnectException || ex instanceof ConnectTimeoutException
 				|| ex.getCause() instanceof ConnectException) {
-			code = ErrorCode.SERVICE_UNAVAILABLE;
-			message = "Service unavailable, please retry";
+			return UNAVAILABLE;
 		}
-		else {
-			log.warn("Gateway failure on {}: {}", exchange.getRequest().getPath(), ex.toString());
-			code = ErrorCode.BAD_GATEWAY;
-			message = "Upstream service error";
-		}
-		return Envelopes.write(exchange.getResponse(), code, message);
+		return UPSTREAM;
 	}
 }
