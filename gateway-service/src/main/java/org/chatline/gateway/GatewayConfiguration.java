@@ -7,8 +7,14 @@ import org.chatline.gateway.edge.CorsProperties;
 import org.chatline.gateway.edge.GatewayProperties;
 import org.chatline.gateway.ratelimit.RateLimitProperties;
 
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,6 +32,20 @@ class GatewayConfiguration {
 	@LoadBalanced
 	WebClient.Builder loadBalancedWebClientBuilder() {
 		return WebClient.builder();
+	}
+
+	@Bean
+	UpstreamRoutingFilter upstreamRoutingFilter(HttpClient httpClient,
+			ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties) {
+		return new UpstreamRoutingFilter(httpClient, headersFilters, properties);
+	}
+
+	/** Switched off with the stock routing filter; the proxied response is written by it. */
+	@Bean
+	NettyWriteResponseFilter nettyWriteResponseFilter(
+			org.springframework.cloud.gateway.config.GatewayProperties gatewayProperties,
+			ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+		return new NettyWriteResponseFilter(gatewayProperties.getStreamingMediaTypes(), headersFilters);
 	}
 
 	/** CORS for the API and for Socket.IO polling from a browser, answered at the edge. */

@@ -50,6 +50,7 @@ abstract class GatewayIntegrationTest {
 		registry.add("spring.cloud.discovery.client.simple.instances.message-service[0].uri", BackendStub.INSTANCE::url);
 		registry.add("spring.cloud.discovery.client.simple.instances.auth-service[0].uri", BackendStub.INSTANCE::url);
 		registry.add("chat.gateway.rate-limits.key-prefix", () -> KEY_PREFIX);
+		registry.add("REALTIME_SOCKET_URL", ClosingBackendStub.INSTANCE::url);
 	}
 
 	record Reply(int status, JsonNode body, HttpResponse<String> raw) {
