@@ -68,6 +68,9 @@ public final class Platform implements AutoCloseable {
 
 	private Duration startupTime;
 
+	/** The jar snapshot each service runs from; also what {@link #restart} and {@link #startInstance} use. */
+	private final Map<PlatformService, Path> jars = new LinkedHashMap<>();
+
 	private Platform(PlatformConfig config) {
 		this.config = config;
 		this.postgresHost = config.postgres().embedded() ? "127.0.0.1" : config.postgres().host();
@@ -96,6 +99,16 @@ public final class Platform implements AutoCloseable {
 		return "http://localhost:" + PlatformService.DISCOVERY.httpPort();
 	}
 
+	/** Kafka's bootstrap servers as the services use them. */
+	public String kafkaBootstrapServers() {
+		return this.kafkaBootstrap;
+	}
+
+	/** A JDBC URL for one of the platform's databases (e.g. {@code chat_messages}). */
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://" + this.postgresHost + ":" + this.config.postgres().port() + "/" + database;
+	}
+
 	public Duration startupTime() {
 		return this.startupTime;
 	}
@@ -111,7 +124,7 @@ public final class Platform implements AutoCloseable {
 			Ports.holderPid(this.config.redis().port()).ifPresent(pid -> pids.put("redis-server", pid));
 		}
 		synchronized (this.lock) {
-			this.processes.forEach(p -> pids.put(p.service().module(), p.pid()));
+			this.processes.forEach(p -> pids.put(p.name(), p.pid()));
 		}
 		return pids;
 	}
@@ -121,15 +134,70 @@ public final class Platform implements AutoCloseable {
 		return this.config.logsDir().resolve(service.module() + ".log");
 	}
 
+	/**
+	 * Kills a running instance with SIGKILL, as a crash would: no graceful shutdown, no shutdown
+	 * hooks, in-flight requests cut. The instance stays known, so {@link #restart} can start it again.
+	 * @param name the instance name: the module name (e.g. {@code message-service}) or the name given
+	 * to {@link #startInstance}
+	 */
+	public void kill(String name) {
+		ServiceProcess process = process(name);
+		log.info("Killing {} (pid {}) with SIGKILL", name, process.pid());
+		process.kill();
+	}
+
+	/** Starts a killed or stopped instance again with its former settings, and waits until it is ready. */
+	public void restart(String name) {
+		ServiceProcess old = process(name);
+		if (old.isAlive()) {
+			throw new IllegalStateException(name + " is still running (pid " + old.pid() + ")");
+		}
+		ServiceProcess fresh = spawn(old.instance());
+		synchronized (this.lock) {
+			this.processes.remove(old);
+		}
+		awaitReady(List.of(fresh));
+	}
+
+	/**
+	 * Starts one more instance of a service next to the first (e.g. a second realtime-service), with
+	 * its own ports set through {@code env}, and waits until it is ready. It is stopped with the platform.
+	 */
+	public void startInstance(PlatformService service, String name, int httpPort, Map<String, String> env) {
+		synchronized (this.lock) {
+			if (this.processes.stream().anyMatch(p -> p.name().equals(name))) {
+				throw new IllegalStateException("An instance named " + name + " exists already");
+			}
+		}
+		awaitReady(List.of(spawn(new ServiceProcess.Instance(service, name, httpPort, Map.copyOf(env)))));
+	}
+
+	/** Stops one instance gracefully (SIGTERM, then SIGKILL after the grace period); it can be restarted. */
+	public void stop(String name) {
+		ServiceProcess process = process(name);
+		process.requestStop();
+		process.awaitStop(STOP_GRACE.toMillis());
+	}
+
+	private ServiceProcess process(String name) {
+		synchronized (this.lock) {
+			List<ServiceProcess> named = this.processes.stream().filter(p -> p.name().equals(name)).toList();
+			if (named.isEmpty()) {
+				throw new IllegalArgumentException("No instance named " + name + "; running: "
+						+ this.processes.stream().map(ServiceProcess::name).toList());
+			}
+			return named.get(named.size() - 1);
+		}
+	}
+
 	private void doStart() {
 		long t0 = System.nanoTime();
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		try {
 			Files.createDirectories(this.config.logsDir());
 			requireFreePorts();
-			Map<PlatformService, Path> jars = new LinkedHashMap<>();
 			for (PlatformService service : this.config.services().stream().sorted().toList()) {
-				jars.put(service, JarSnapshots.snapshot(this.config.jarOf(service),
+				this.jars.put(service, JarSnapshots.snapshot(this.config.jarOf(service),
 						this.config.dataDir().resolve("jars").resolve(service.module() + ".jar")));
 			}
 			ExecutorService pool = Executors.newFixedThreadPool(3, r -> new Thread(r, "platform-infra"));
@@ -137,7 +205,7 @@ public final class Platform implements AutoCloseable {
 				List<Future<String>> infra = List.of(pool.submit(this::startPostgres), pool.submit(this::startRedis),
 						pool.submit(this::startKafka));
 				// Eureka needs none of the infrastructure: it starts while the servers do.
-				List<ServiceProcess> registry = spawnWave(PlatformService.Wave.REGISTRY, jars);
+				List<ServiceProcess> registry = spawnWave(PlatformService.Wave.REGISTRY);
 				for (Future<String> server : infra) {
 					log.info(await(server));
 				}
@@ -146,8 +214,8 @@ public final class Platform implements AutoCloseable {
 			finally {
 				pool.shutdownNow();
 			}
-			awaitReady(spawnWave(PlatformService.Wave.DOMAIN, jars));
-			awaitReady(spawnWave(PlatformService.Wave.EDGE, jars));
+			awaitReady(spawnWave(PlatformService.Wave.DOMAIN));
+			awaitReady(spawnWave(PlatformService.Wave.EDGE));
 			if (this.config.services().contains(PlatformService.GATEWAY)
 					&& this.config.services().contains(PlatformService.AUTH)) {
 				awaitGatewayRoute();
@@ -261,24 +329,31 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
-	private List<ServiceProcess> spawnWave(PlatformService.Wave wave, Map<PlatformService, Path> jars)
-			throws IOException {
+	private List<ServiceProcess> spawnWave(PlatformService.Wave wave) {
 		List<ServiceProcess> spawned = new ArrayList<>();
 		for (PlatformService service : PlatformService.inWave(wave)) {
-			if (!jars.containsKey(service)) {
-				continue;
+			if (this.jars.containsKey(service)) {
+				spawned.add(spawn(ServiceProcess.Instance.primary(service)));
 			}
-			synchronized (this.lock) {
-				requireOpen();
-				ServiceProcess process = ServiceProcess.start(service, jars.get(service), this.config.javaOpts(),
-						childEnvironment(), this.config.home(), this.config.logsDir());
-				this.processes.add(process);
-				spawned.add(process);
-			}
-			ServiceProcess last = spawned.get(spawned.size() - 1);
-			log.info("Starting {} (pid {}, log {})", service.module(), last.pid(), display(last.logFile()));
 		}
 		return spawned;
+	}
+
+	private ServiceProcess spawn(ServiceProcess.Instance instance) {
+		ServiceProcess process;
+		synchronized (this.lock) {
+			requireOpen();
+			try {
+				process = ServiceProcess.start(instance, this.jars.get(instance.service()), this.config.javaOpts(),
+						childEnvironment(), this.config.home(), this.config.logsDir());
+			}
+			catch (IOException ex) {
+				throw new PlatformException("Cannot start " + instance.name() + ": " + ex.getMessage(), ex);
+			}
+			this.processes.add(process);
+		}
+		log.info("Starting {} (pid {}, log {})", instance.name(), process.pid(), display(process.logFile()));
+		return process;
 	}
 
 	/** What every service process gets on top of the inherited environment. */
@@ -308,19 +383,19 @@ public final class Platform implements AutoCloseable {
 			requireOpen();
 			for (ServiceProcess process : List.copyOf(pending)) {
 				if (!process.isAlive()) {
-					throw new PlatformException(process.service().module() + " exited during startup (see "
+					throw new PlatformException(process.name() + " exited during startup (see "
 							+ process.logFile() + "):" + System.lineSeparator() + process.failureSummary());
 				}
-				if (this.probes.ready(process.service().httpPort())) {
-					log.info(String.format(Locale.ROOT, "%s ready on :%d after %.1f s", process.service().module(),
-							process.service().httpPort(), process.secondsSinceStart()));
+				if (this.probes.ready(process.httpPort())) {
+					log.info(String.format(Locale.ROOT, "%s ready on :%d after %.1f s", process.name(),
+							process.httpPort(), process.secondsSinceStart()));
 					pending.remove(process);
 				}
 			}
 			if (System.nanoTime() > deadline) {
 				ServiceProcess first = pending.get(0);
 				throw new PlatformException("Not ready after " + this.config.startTimeout().toSeconds() + " s: "
-						+ pending.stream().map(p -> p.service().module()).toList() + " (no UP on /actuator/health/readiness)"
+						+ pending.stream().map(ServiceProcess::name).toList() + " (no UP on /actuator/health/readiness)"
 						+ "; from " + first.logFile() + ":" + System.lineSeparator() + first.failureSummary());
 			}
 			pause(250);

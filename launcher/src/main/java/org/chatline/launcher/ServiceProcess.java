@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service running as a child JVM ({@code java <opts> -jar <module>.jar}), its output in a log file. */
+/**
+ * One instance of a service running as a child JVM ({@code java <opts> -jar <module>.jar}), its output
+ * in a log file named after the instance.
+ */
 final class ServiceProcess {
 
-	private final PlatformService service;
+	private final Instance instance;
 
 	private final Process process;
 
@@ -22,19 +25,31 @@ final class ServiceProcess {
 
 	private final long startedAt;
 
-	private ServiceProcess(PlatformService service, Process process, Path logFile) {
-		this.service = service;
+	private ServiceProcess(Instance instance, Process process, Path logFile) {
+		this.instance = instance;
 		this.process = process;
 		this.logFile = logFile;
 		this.startedAt = System.nanoTime();
 	}
 
-	static ServiceProcess start(PlatformService service, Path jar, List<String> javaOpts, Map<String, String> env,
+	/**
+	 * What a process runs: a service, under a name (the module for the first instance), answering
+	 * readiness on {@code httpPort}, with environment variables on top of the platform's.
+	 */
+	record Instance(PlatformService service, String name, int httpPort, Map<String, String> env) {
+
+		static Instance primary(PlatformService service) {
+			return new Instance(service, service.module(), service.httpPort(), Map.of());
+		}
+
+	}
+
+	static ServiceProcess start(Instance instance, Path jar, List<String> javaOpts, Map<String, String> env,
 			Path workingDir, Path logsDir) throws IOException {
-		Path logFile = logsDir.resolve(service.module() + ".log");
+		Path logFile = logsDir.resolve(instance.name() + ".log");
 		if (Files.exists(logFile)) {
-			// Keep the previous run's log: it is what one reads after a failed start.
-			Files.move(logFile, logsDir.resolve(service.module() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
+			// Keep the previous run's log: it is what one reads after a failed start (or a crash).
+			Files.move(logFile, logsDir.resolve(instance.name() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
 		}
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -46,11 +61,24 @@ final class ServiceProcess {
 			.redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
 			.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
 		builder.environment().putAll(env);
-		return new ServiceProcess(service, builder.start(), logFile);
+		builder.environment().putAll(instance.env());
+		return new ServiceProcess(instance, builder.start(), logFile);
+	}
+
+	Instance instance() {
+		return this.instance;
 	}
 
 	PlatformService service() {
-		return this.service;
+		return this.instance.service();
+	}
+
+	String name() {
+		return this.instance.name();
+	}
+
+	int httpPort() {
+		return this.instance.httpPort();
 	}
 
 	long pid() {
@@ -72,6 +100,17 @@ final class ServiceProcess {
 	/** Asks the service to stop (SIGTERM: Spring's graceful shutdown); {@link #awaitStop} forces it. */
 	void requestStop() {
 		this.process.destroy();
+	}
+
+	/** Kills the process at once (SIGKILL: no shutdown hooks, no graceful close), as a crash would, and waits for it. */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** Waits for the process to end, killing it (SIGKILL, with its own children) after the grace period. */

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL and Redis on 127.0.0.1 instead; when the embedded servers cannot start and
  * nothing was chosen, the tests fall back to the machine's and say so.
  */
-final class PlatformExtension implements BeforeAllCallback {
+final class PlatformExtension implements BeforeAllCallback, ParameterResolver {
 
 	private static final Logger log = LoggerFactory.getLogger(PlatformExtension.class);
 
@@ -43,6 +45,17 @@ final class PlatformExtension implements BeforeAllCallback {
 		context.getRoot()
 			.getStore(ExtensionContext.Namespace.GLOBAL)
 			.computeIfAbsent(RunningPlatform.class, key -> RunningPlatform.start(), RunningPlatform.class);
+	}
+
+	/** Test methods and constructors may take the running {@link Platform} as a parameter. */
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == Platform.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		return platform(context);
 	}
 
 	static Platform platform(ExtensionContext context) {
