@@ -1,7 +1,11 @@
 // One Socket.IO connection for the end-to-end tests, driven by SocketClient.java.
-// Usage: node socket-client.mjs <url> <auth|header|none> <websocket|polling> [token]
+// Usage: node socket-client.mjs <url> <auth|header|none> <websocket|polling|default> [token] [reconnect]
+// "default" is the client's default: polling first, then the upgrade to websocket.
 // Prints one JSON object per line on stdout: {"event": "...", "data": ...}; exits when
-// stdin closes (the Java side ends the process) or after a connect_error.
+// stdin closes (the Java side ends the process) or, unless "reconnect" was given (the client then
+// reconnects on its own, as applications do), after a connect_error.
+// Cookies are kept, as a browser does (the gateway's sticky-session cookie names the realtime
+// instance; "connect" reports it as data.instance).
 // Commands, one JSON object a line on stdin:
 //   {"id": 1, "event": "message:send", "data": {...}, "ack": true}
 // emits the event (buffered by the client until connected); with "ack" the server's answer is
@@ -10,11 +14,15 @@
 import { createInterface } from 'node:readline';
 import { io } from 'socket.io-client';
 
-const [url, mode, transport, token] = process.argv.slice(2);
+const [url, mode, transport, token, reconnect] = process.argv.slice(2);
+const reconnecting = reconnect === 'reconnect';
 const options = {
-  transports: [transport],
-  reconnection: false,
+  transports: transport === 'default' ? ['polling', 'websocket'] : [transport],
+  reconnection: reconnecting,
+  reconnectionDelay: 300,
+  reconnectionDelayMax: 1000,
   timeout: 10000,
+  withCredentials: true,
 };
 if (mode === 'auth') {
   options.auth = { token };
@@ -26,11 +34,23 @@ if (mode === 'auth') {
 const emit = (event, data) => process.stdout.write(JSON.stringify({ event, data: data ?? null }) + '\n');
 const socket = io(url, options);
 
-socket.on('connect', () => emit('connect', { id: socket.id, transport: socket.io.engine.transport.name }));
+// The realtime instance the gateway's sticky-session cookie names, if any.
+const instance = () => {
+  for (const [name, cookie] of socket.io.engine?._cookieJar?.cookies ?? []) {
+    if (name === 'sc-lb-instance-id') {
+      return cookie.value;
+    }
+  }
+  return null;
+};
+
+socket.on('connect', () => emit('connect', { id: socket.id, transport: socket.io.engine.transport.name, instance: instance() }));
 socket.on('connect_error', (err) => {
   emit('connect_error', { message: err.message, data: err.data ?? null });
-  socket.close();
-  process.exit(0);
+  if (!reconnecting) {
+    socket.close();
+    process.exit(0);
+  }
 });
 socket.on('disconnect', (reason) => emit('disconnect', { reason }));
 socket.onAny((event, ...args) => emit(event, args.length <= 1 ? args[0] : args));

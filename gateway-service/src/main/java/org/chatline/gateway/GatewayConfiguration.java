@@ -10,11 +10,13 @@ import org.chatline.gateway.ratelimit.RateLimitProperties;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,7 +28,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ GatewayProperties.class, RateLimitProperties.class, CorsProperties.class })
+@LoadBalancerClient(name = "realtime-service", configuration = RealtimeLoadBalancing.class)
 class GatewayConfiguration {
+
+	@Bean
+	SocketInstanceFilter socketInstanceFilter(
+			@Value("${spring.cloud.loadbalancer.sticky-session.instance-id-cookie-name:sc-lb-instance-id}") String cookie) {
+		return new SocketInstanceFilter(cookie);
+	}
 
 	@Bean
 	@LoadBalanced

@@ -37,8 +37,11 @@ final class PlatformExtension implements BeforeAllCallback, ParameterResolver {
 	 * contract's 5 per 15 minutes. The gateway's own tests keep and prove the defaults.
 	 * Presence grace 1 s instead of 5 s: the presence scenario waits for {@code user:offline},
 	 * and the grace itself (no flapping on reconnect) is proven by realtime-service's own tests.
+	 * Presence TTL 10 s (heartbeat 3 s) instead of 30 s: the crash scenario waits for the entries
+	 * of a killed instance to expire.
 	 */
-	static final Map<String, String> TEST_ENV = Map.of("RATE_LIMIT_ENABLED", "false", "PRESENCE_GRACE", "1s");
+	static final Map<String, String> TEST_ENV = Map.of("RATE_LIMIT_ENABLED", "false", "PRESENCE_GRACE", "1s",
+			"PRESENCE_TTL", "10s", "PRESENCE_HEARTBEAT", "3s");
 
 	@Override
 	public void beforeAll(ExtensionContext context) {

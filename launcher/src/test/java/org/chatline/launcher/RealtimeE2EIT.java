@@ -31,8 +31,7 @@ class RealtimeE2EIT {
 	/** 127.0.0.1, not localhost: Node may try ::1 first. */
 	private static final String GATEWAY = "http://127.0.0.1:" + PlatformService.GATEWAY.httpPort();
 
-	/** A push follows a Kafka round trip; generous for a loaded 2-core machine. */
-	private static final Duration PUSH = Duration.ofSeconds(10);
+	private static final Duration PUSH = SocketAwait.PUSH;
 
 	/** How long "nothing arrived" must hold, once the event that would have come with it did. */
 	private static final Duration SILENCE = Duration.ofSeconds(2);
@@ -365,17 +364,11 @@ class RealtimeE2EIT {
 	}
 
 	private static void awaitConnected(SocketClient... sockets) {
-		await("sockets connected").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			for (SocketClient socket : sockets) {
-				assertThat(socket.connected()).as("%s", socket).isTrue();
-			}
-		});
+		SocketAwait.connected(sockets);
 	}
 
 	private static void awaitEvent(SocketClient socket, String event, Consumer<JsonNode> requirements) {
-		await(event + " on " + socket.label()).atMost(PUSH)
-			.untilAsserted(() -> assertThat(socket.events(event)).as("%s", socket)
-				.anySatisfy(payload -> requirements.accept(payload)));
+		SocketAwait.event(socket, event, requirements);
 	}
 
 	/**
@@ -398,14 +391,7 @@ class RealtimeE2EIT {
 	}
 
 	private JsonNode awaitPresence(TestUser user, TestUser asker, boolean online) {
-		JsonNode[] last = new JsonNode[1];
-		await("GET /users/" + user.id() + "/presence isOnline " + online).atMost(PUSH).untilAsserted(() -> {
-			Response presence = this.api.get("/users/" + user.id() + "/presence", asker.bearer());
-			assertThat(presence.status()).as("%s", presence).isEqualTo(200);
-			assertThat(presence.body().path("data").path("isOnline").asBoolean()).as("%s", presence).isEqualTo(online);
-			last[0] = presence.body().path("data");
-		});
-		return last[0];
+		return SocketAwait.presence(this.api, user, asker, online, PUSH);
 	}
 
 	private static List<String> callEvents(SocketClient socket) {

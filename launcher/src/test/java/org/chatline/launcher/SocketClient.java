@@ -47,7 +47,9 @@ final class SocketClient implements AutoCloseable {
 
 	enum Transport {
 
-		WEBSOCKET, POLLING;
+		WEBSOCKET, POLLING,
+		/** The client's default, as in a browser: polling first, then the upgrade to websocket. */
+		DEFAULT;
 
 	}
 
@@ -78,10 +80,21 @@ final class SocketClient implements AutoCloseable {
 	}
 
 	static SocketClient connect(String label, String url, Auth auth, Transport transport, String token) {
+		return start(label, url, auth, transport, token, false);
+	}
+
+	/** A client that reconnects on its own after losing its connection, as applications do. */
+	static SocketClient connectReconnecting(String label, String url, Transport transport, String token) {
+		return start(label, url, Auth.AUTH_PAYLOAD, transport, token, true);
+	}
+
+	private static SocketClient start(String label, String url, Auth auth, Transport transport, String token,
+			boolean reconnect) {
 		Path dir = NodeClientProject.install();
 		try {
 			Process process = new ProcessBuilder("node", "socket-client.mjs", url, auth.arg,
-					transport.name().toLowerCase(java.util.Locale.ROOT), (token != null) ? token : "")
+					transport.name().toLowerCase(java.util.Locale.ROOT), (token != null) ? token : "",
+					reconnect ? "reconnect" : "")
 				.directory(dir.toFile())
 				.start();
 			return new SocketClient(label, process);
@@ -145,6 +158,12 @@ final class SocketClient implements AutoCloseable {
 
 	boolean connected() {
 		return first("connect").isPresent();
+	}
+
+	/** The realtime instance of the latest connection (from the gateway's sticky-session cookie), or null. */
+	String instance() {
+		List<JsonNode> connects = events("connect");
+		return connects.isEmpty() ? null : connects.get(connects.size() - 1).path("instance").asString(null);
 	}
 
 	@Override
