@@ -78,6 +78,51 @@ class GatewayEdgeIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void answers503WhenAServiceIsDown() throws Exception {
+		// user-service's only instance is a closed port: the connection is refused.
+		Reply reply = send(request("/api/v1/users/me").header("Authorization", TestTokens.bearer(UUID.randomUUID())));
+		assertErrorEnvelope(reply, 503, "SERVICE_UNAVAILABLE");
+	}
+
+	@Test
+	void answers502WhenAServiceHangsUpWithoutAnAnswer() throws Exception {
+		Reply reply = send(request(BackendStub.HANG_UP_PATH).header("Authorization", TestTokens.bearer(UUID.randomUUID())));
+		assertErrorEnvelope(reply, 502, "BAD_GATEWAY");
+	}
+
+	@Test
+	void answers504AsSoonAsAServiceTakesLongerThanTheResponseTimeout() throws Exception {
+		long start = System.nanoTime();
+		Reply reply = send(request(BackendStub.SLOW_PATH).header("Authorization", TestTokens.bearer(UUID.randomUUID())));
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+		assertErrorEnvelope(reply, 504, "GATEWAY_TIMEOUT");
+		assertThat(elapsed).isBetween(RESPONSE_TIMEOUT, BackendStub.SLOW_DELAY.minusSeconds(5));
+	}
+
+	@Test
+	void answers405WithTheEnvelopeForAMethodAGatewayEndpointDoesNotTake() throws Exception {
+		Reply post = send(request("/api/v1/health").POST(HttpRequest.BodyPublishers.noBody()));
+		assertErrorEnvelope(post, 405, "METHOD_NOT_ALLOWED");
+		assertThat(post.raw().headers().firstValue("Allow")).as("Allow header").hasValueSatisfying(
+				allow -> assertThat(allow).contains("GET"));
+		assertErrorEnvelope(send(request("/api/v1/metrics").DELETE()), 405, "METHOD_NOT_ALLOWED");
+	}
+
+	@Test
+	void passesAServicesUnsupportedMediaTypeAnswerThroughUnchanged() throws Exception {
+		// The gateway does not judge content types; the service does, and its 415 reaches the client as is.
+		Reply reply = send(request(BackendStub.UNSUPPORTED_MEDIA_TYPE_PATH)
+			.header("Authorization", TestTokens.bearer(UUID.randomUUID()))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("hello")));
+
+		assertErrorEnvelope(reply, 415, "UNSUPPORTED_MEDIA_TYPE");
+		assertThat(reply.raw().body()).isEqualTo(BackendStub.UNSUPPORTED_MEDIA_TYPE_BODY);
+		assertThat(BackendStub.INSTANCE.lastHeaders.get("content-type")).isEqualTo("text/plain");
+	}
+
+	@Test
 	void reportsHealthAndMetricsInTheContractShape() throws Exception {
 		Reply health = send(request("/api/v1/health"));
 		assertThat(health.status()).isEqualTo(200);
@@ -143,5 +188,12 @@ class GatewayEdgeIT extends GatewayIntegrationTest {
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.body().get("code").asString()).isEqualTo("UNAUTHORIZED");
 		assertThat(refused.body().get("message").asString()).isEqualTo("Session has been revoked");
+	}
+
+	private static void assertErrorEnvelope(Reply reply, int status, String code) {
+		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(status);
+		assertThat(reply.body().get("success").asBoolean()).isFalse();
+		assertThat(reply.body().get("message").asString()).isNotBlank();
+		assertThat(reply.body().get("code").asString()).isEqualTo(code);
 	}
 }

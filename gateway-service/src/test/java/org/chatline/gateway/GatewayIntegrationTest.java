@@ -1,9 +1,14 @@
 package org.chatline.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.chatline.common.test.TestSecurityConfiguration;
@@ -24,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The gateway against real Redis and a real HTTP backend (discovery by static instances instead
  * of Eureka), with the contract's default rate limits. Every gateway integration test extends
  * this, so they share one Spring context; rate-limit counters are cleared before each test.
+ * The response timeout is short ({@link #RESPONSE_TIMEOUT}) so a slow backend is given up on quickly,
+ * and user-service's one instance is a closed port (a service that is down).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "REDIS_HOST=${TEST_REDIS_HOST:127.0.0.1}",
@@ -31,6 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 				"chat.gateway.rate-limits.trusted-proxies=127.0.0.1" })
 @Import(TestSecurityConfiguration.class)
 abstract class GatewayIntegrationTest {
+
+	static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(3);
 
 	static final String KEY_PREFIX = "rl-test-" + UUID.randomUUID();
 
@@ -49,8 +58,20 @@ abstract class GatewayIntegrationTest {
 	static void backend(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.discovery.client.simple.instances.message-service[0].uri", BackendStub.INSTANCE::url);
 		registry.add("spring.cloud.discovery.client.simple.instances.auth-service[0].uri", BackendStub.INSTANCE::url);
+		registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", GatewayIntegrationTest::closedPortUrl);
 		registry.add("chat.gateway.rate-limits.key-prefix", () -> KEY_PREFIX);
 		registry.add("REALTIME_SOCKET_URL", ClosingBackendStub.INSTANCE::url);
+		registry.add("GATEWAY_RESPONSE_TIMEOUT", () -> RESPONSE_TIMEOUT.toMillis() + "ms");
+	}
+
+	/** An address nobody listens on: a port the system just handed out and took back. */
+	private static String closedPortUrl() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return "http://127.0.0.1:" + socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	record Reply(int status, JsonNode body, HttpResponse<String> raw) {

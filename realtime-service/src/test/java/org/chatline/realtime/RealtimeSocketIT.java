@@ -11,6 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.transport.NamespaceClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -70,6 +73,12 @@ class RealtimeSocketIT extends RealtimeITSupport {
 
 	@Autowired
 	StringRedisTemplate redis;
+
+	@Autowired
+	SocketIOServer sessions;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private final AtomicInteger ackIds = new AtomicInteger(100);
 
@@ -355,6 +364,26 @@ class RealtimeSocketIT extends RealtimeITSupport {
 	}
 
 	@Test
+	void countsConnectedSocketsForPrometheus() throws Exception {
+		// Sockets that earlier tests left open go only at the ping timeout, and a server-side
+		// disconnect() waits for the client's next poll: end those sessions outright, as the
+		// service's drain does, so only this test's sockets move the gauge.
+		sessions.getAllClients().forEach(client -> ((NamespaceClient) client).getBaseClient().onChannelDisconnect());
+		await().atMost(10, TimeUnit.SECONDS).until(() -> connectedSockets() == 0);
+		UUID user = UUID.randomUUID();
+
+		PollingClient phone = connected(user);
+		await().atMost(10, TimeUnit.SECONDS).until(() -> connectedSockets() == 1);
+		PollingClient laptop = connected(user);
+		await().atMost(10, TimeUnit.SECONDS).until(() -> connectedSockets() == 2);
+
+		phone.close();
+		await().atMost(10, TimeUnit.SECONDS).until(() -> connectedSockets() == 1);
+		laptop.close();
+		await().atMost(10, TimeUnit.SECONDS).until(() -> connectedSockets() == 0);
+	}
+
+	@Test
 	void tellsDirectMessagePartnersAboutPresence() throws Exception {
 		UUID partner = UUID.randomUUID();
 		UUID user = UUID.randomUUID();
@@ -540,6 +569,10 @@ class RealtimeSocketIT extends RealtimeITSupport {
 	private void publish(String topic, String type, Object payload) throws Exception {
 		EventEnvelope envelope = codec.envelope(type, null, payload);
 		kafka.send(topic, UUID.randomUUID().toString(), codec.encode(envelope)).get(10, TimeUnit.SECONDS);
+	}
+
+	private double connectedSockets() {
+		return meters.get("chat.sockets.connected").gauge().value();
 	}
 
 	private int port() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.chatline.common.events.EventCodec;
 import org.chatline.common.events.EventTypes;
 import org.chatline.common.events.Topics;
@@ -53,6 +54,9 @@ class CallLifecycleIT {
 
 	@Autowired
 	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	MeterRegistry meters;
 
 	CallApi api;
 
@@ -180,6 +184,24 @@ class CallLifecycleIT {
 		assertThat(end.event().userId()).isEqualTo(a);
 		assertThat(end.event().status()).isEqualTo("ENDED");
 		assertThat(end.envelope().actorId()).isEqualTo(a);
+	}
+
+	@Test
+	void countsRingingAndOngoingCallsAsActiveForPrometheus() {
+		// Earlier tests leave calls ringing until the short test ring timeout makes them missed: let
+		// that happen first, so only this test's call moves the gauge (ongoing ones stay put).
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("select count(*) from call where status = 'RINGING'").query(Long.class).single() == 0);
+		double before = activeCalls();
+		UUID a = CallFixtures.knownUser(jdbc);
+		UUID b = CallFixtures.knownUser(jdbc);
+
+		UUID id = api.start(a, b);
+		assertThat(activeCalls()).isEqualTo(before + 1);
+		api.join(id, b);
+		assertThat(activeCalls()).isEqualTo(before + 1);
+		assertThat(api.end(id, a).status()).isEqualTo(200);
+		assertThat(activeCalls()).isEqualTo(before);
 	}
 
 	@Test
@@ -361,6 +383,10 @@ class CallLifecycleIT {
 				.single());
 		assertThat(api.initiate(CallFixtures.knownUser(jdbc), CallFixtures.call("VIDEO", registered)).status())
 			.isEqualTo(404);
+	}
+
+	private double activeCalls() {
+		return meters.get("chat.calls.active").gauge().value();
 	}
 
 	private String status(UUID callId, UUID asUser) {

@@ -34,6 +34,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 			try (ResultSet rs = statement
 				.executeQuery("select 1 from pg_database where datname = '" + database.replace("'", "''") + "'")) {
 				if (rs.next()) {
+					// A run killed in the middle of a database-outage test leaves it refusing connections.
+					statement.execute("alter database \"" + database.replace("\"", "") + "\" allow_connections true");
 					return;
 				}
 			}

@@ -46,6 +46,10 @@ class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
 		if (outcome == UPSTREAM && !(ex instanceof ResponseStatusException)) {
 			log.warn("Gateway failure on {}: {}", exchange.getRequest().getPath(), ex.toString());
 		}
+		if (ex instanceof ResponseStatusException status) {
+			// e.g. Allow on a 405, as HTTP requires
+			exchange.getResponse().getHeaders().addAll(status.getHeaders());
+		}
 		return Envelopes.write(exchange.getResponse(), outcome.code(), outcome.message());
 	}
 
