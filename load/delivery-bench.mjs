@@ -5,6 +5,8 @@
 //   node delivery-bench.mjs --rate 500 --duration 20 --pairs 50 --via rest
 //   node delivery-bench.mjs --rate 500 --duration 20 --pairs 50 --via socket
 //   node delivery-bench.mjs --api http://127.0.0.1:8083/api/v1 ...   (REST straight to message-service)
+//   node delivery-bench.mjs --clients 1000 ...   (idle sockets of --idle-users other users on top,
+//                                                 up to 1,000 connected clients in all)
 //
 // Start the platform with RATE_LIMIT_ENABLED=false first (the contract allows 30 messages per
 // minute per user). Stays on loopback; stops by itself after --duration seconds plus a drain.
@@ -22,13 +24,16 @@ const o = args({
   drain: 5,
   maxInflight: 2000,
   workers: 1,
+  clients: 0,
+  idleUsers: 20,
 });
 
 if (isMainThread && o.workers > 1) {
   // Several event loops, so that the client is not the bottleneck: each worker drives its share.
   const shares = await Promise.all(Array.from({ length: o.workers }, () => new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url), {
-      workerData: { ...o, rate: o.rate / o.workers, pairs: Math.ceil(o.pairs / o.workers), workers: 1 },
+      workerData: { ...o, rate: o.rate / o.workers, pairs: Math.ceil(o.pairs / o.workers),
+        clients: Math.ceil(o.clients / o.workers), workers: 1 },
       argv: [],
     });
     worker.once('message', resolve);
@@ -59,6 +64,16 @@ const senders = users.slice(0, o.pairs);
 const receivers = users.slice(o.pairs);
 const receiverSockets = await Promise.all(receivers.map((u) => connect(o.gateway, u.token)));
 const senderSockets = o.via === 'socket' ? await Promise.all(senders.map((u) => connect(o.gateway, u.token))) : [];
+// Connected clients that take no part in the traffic, so the realtime instance holds --clients in all.
+const idleCount = Math.max(0, o.clients - receiverSockets.length - senderSockets.length);
+const idleSockets = [];
+if (idleCount > 0) {
+  const idleUsers = await makeUsers(`${o.gateway}/api/v1`, Math.min(o.idleUsers, idleCount), 'idl');
+  for (let i = 0; i < idleCount; i += 100) {
+    idleSockets.push(...await Promise.all(Array.from({ length: Math.min(100, idleCount - i) },
+      (_, j) => connect(o.gateway, idleUsers[(i + j) % idleUsers.length].token))));
+  }
+}
 
 const sentAt = new Map(); // tag -> send start (ms)
 const received = new Map(); // tag -> count
@@ -135,7 +150,7 @@ const duplicated = measuredTags.filter((t) => (received.get(t) ?? 0) > 1).length
 const share = {
   sent: measuredTags.length, rate: run.count / run.seconds, errors, errorKinds, lost, duplicated, sendMs, deliverMs,
 };
-[...receiverSockets, ...senderSockets].forEach((s) => s.close());
+[...receiverSockets, ...senderSockets, ...idleSockets].forEach((s) => s.close());
 if (!isMainThread) {
   parentPort.postMessage(share);
 } else {
