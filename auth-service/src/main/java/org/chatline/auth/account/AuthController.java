@@ -1,5 +1,6 @@
 package org.chatline.auth.account;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import org.chatline.auth.account.AuthResponses.LoginResult;
 import org.chatline.auth.account.AuthResponses.Me;
@@ -28,17 +29,20 @@ class AuthController {
 	}
 
 	@PostMapping("/register")
+	@SecurityRequirements // public: no access token
 	@ResponseStatus(HttpStatus.CREATED)
 	ApiResponse<RegisteredUser> register(@Valid @RequestBody RegisterRequest request) {
 		return ApiResponse.ok("User registered successfully", RegisteredUser.of(auth.register(request)));
 	}
 
 	@PostMapping("/login")
+	@SecurityRequirements // public: no access token
 	ApiResponse<LoginResult> login(@Valid @RequestBody LoginRequest request) {
 		return ApiResponse.ok("Login successful", auth.login(request));
 	}
 
 	@PostMapping("/refresh")
+	@SecurityRequirements // public: no access token
 	ApiResponse<TokenPair> refresh(@Valid @RequestBody RefreshTokenRequest request) {
 		return ApiResponse.ok("Token refreshed successfully", auth.refresh(request.refreshToken()));
 	}

@@ -50,6 +50,9 @@ class MessageController {
 	}
 
 	@PostMapping
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Message sent")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+			description = "Sent before with this clientMessageId (or Idempotency-Key): the original message")
 	ResponseEntity<ApiResponse<MessageResponse>> send(AuthenticatedUser caller,
 			@Valid @RequestBody SendMessageRequest body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {

@@ -199,4 +199,23 @@ class MessageApiIT extends MessageIntegrationTest {
 		consumer.assignment().forEach(consumer::position);
 		return consumer;
 	}
+
+	@Test
+	void theOpenApiDocumentShowsTheContractsStatusesAndErrorEnvelope() throws Exception {
+		Reply doc = call("GET", "/v3/api-docs", (String) null, null);
+		assertThat(doc.status()).isEqualTo(200);
+
+		JsonNode send = doc.body().path("paths").path("/api/v1/messages").path("post").path("responses");
+		assertThat(send.propertyNames()).as("POST /messages responses").contains("201", "200", "400", "401", "429");
+		assertThat(send.path("201").path("content").isMissingNode()).as("201 has a body").isFalse();
+		JsonNode refused = send.path("400").path("content").path("application/json");
+		assertThat(refused.path("schema").path("$ref").asString()).isEqualTo("#/components/schemas/ErrorResponse");
+		assertThat(refused.path("example").path("code").asString()).isEqualTo("VALIDATION_ERROR");
+
+		JsonNode get = doc.body().path("paths").path("/api/v1/messages/{id}").path("get").path("responses");
+		assertThat(get.propertyNames()).as("GET /messages/{id} responses").contains("200", "403", "404");
+		assertThat(doc.body().path("paths").has("/error")).as("/error documented").isFalse();
+		assertThat(doc.body().path("components").path("schemas").path("ErrorResponse").path("properties").propertyNames())
+			.containsExactly("success", "message", "code");
+	}
 }
