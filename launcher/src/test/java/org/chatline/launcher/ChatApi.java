@@ -23,6 +23,9 @@ final class ChatApi {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The started platform's gateway; 127.0.0.1, not localhost: Node may try ::1 first. */
+	static final String GATEWAY = "http://127.0.0.1:" + PlatformService.GATEWAY.httpPort();
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String baseUrl;

@@ -46,15 +46,13 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(PlatformExtension.class)
 class MessageServiceCrashE2EIT {
 
-	private static final String GATEWAY = "http://127.0.0.1:" + PlatformService.GATEWAY.httpPort();
-
 	private static final String SERVICE = PlatformService.MESSAGE.module();
 
 	private static final int SENDERS = 4;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final ChatApi api = new ChatApi(GATEWAY);
+	private final ChatApi api = new ChatApi(ChatApi.GATEWAY);
 
 	@Test
 	void everyAcknowledgedSendSurvivesAKillAndIsPublishedExactlyOnce(Platform platform) throws Exception {

@@ -26,10 +26,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(PlatformExtension.class)
 class PlatformE2EIT {
 
-	/** 127.0.0.1, not localhost: Node may try ::1 first. */
-	private static final String GATEWAY = "http://127.0.0.1:" + PlatformService.GATEWAY.httpPort();
-
-	private final ChatApi api = new ChatApi(GATEWAY);
+	private final ChatApi api = new ChatApi(ChatApi.GATEWAY);
 
 	private final List<SocketClient> sockets = new ArrayList<>();
 
@@ -145,7 +142,7 @@ class PlatformE2EIT {
 	}
 
 	private SocketClient open(String label, Auth auth, Transport transport, String token) {
-		SocketClient socket = SocketClient.connect(label, GATEWAY, auth, transport, token);
+		SocketClient socket = SocketClient.connect(label, ChatApi.GATEWAY, auth, transport, token);
 		this.sockets.add(socket);
 		return socket;
 	}

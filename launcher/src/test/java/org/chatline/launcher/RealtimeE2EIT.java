@@ -28,15 +28,12 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(PlatformExtension.class)
 class RealtimeE2EIT {
 
-	/** 127.0.0.1, not localhost: Node may try ::1 first. */
-	private static final String GATEWAY = "http://127.0.0.1:" + PlatformService.GATEWAY.httpPort();
-
 	private static final Duration PUSH = SocketAwait.PUSH;
 
 	/** How long "nothing arrived" must hold, once the event that would have come with it did. */
 	private static final Duration SILENCE = Duration.ofSeconds(2);
 
-	private final ChatApi api = new ChatApi(GATEWAY);
+	private final ChatApi api = new ChatApi(ChatApi.GATEWAY);
 
 	private final List<SocketClient> sockets = new ArrayList<>();
 
@@ -358,7 +355,7 @@ class RealtimeE2EIT {
 	}
 
 	private SocketClient open(String label, TestUser user, Transport transport) {
-		SocketClient socket = SocketClient.connect(label, GATEWAY, Auth.AUTH_PAYLOAD, transport, user.accessToken());
+		SocketClient socket = SocketClient.connect(label, ChatApi.GATEWAY, Auth.AUTH_PAYLOAD, transport, user.accessToken());
 		this.sockets.add(socket);
 		return socket;
 	}

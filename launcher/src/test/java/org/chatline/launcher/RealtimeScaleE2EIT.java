@@ -35,8 +35,6 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealtimeScaleE2EIT {
 
-	private static final String GATEWAY = "http://127.0.0.1:" + PlatformService.GATEWAY.httpPort();
-
 	private static final String SECOND = "realtime-service-2";
 
 	private static final int FIRST_PORT = PlatformService.REALTIME.httpPort();
@@ -46,7 +44,7 @@ class RealtimeScaleE2EIT {
 	/** Presence TTL (see {@link PlatformExtension#TEST_ENV}) plus a sweep and a push. */
 	private static final Duration PRESENCE_SETTLES = Duration.ofSeconds(30);
 
-	private final ChatApi api = new ChatApi(GATEWAY);
+	private final ChatApi api = new ChatApi(ChatApi.GATEWAY);
 
 	private final List<SocketClient> sockets = new ArrayList<>();
 
@@ -155,8 +153,8 @@ class RealtimeScaleE2EIT {
 				.pollInterval(Duration.ofMillis(200))
 				.until(() -> {
 					SocketClient socket = reconnect
-							? SocketClient.connectReconnecting(label, GATEWAY, Transport.DEFAULT, user.accessToken())
-							: SocketClient.connect(label, GATEWAY, Auth.AUTH_PAYLOAD, Transport.DEFAULT,
+							? SocketClient.connectReconnecting(label, ChatApi.GATEWAY, Transport.DEFAULT, user.accessToken())
+							: SocketClient.connect(label, ChatApi.GATEWAY, Auth.AUTH_PAYLOAD, Transport.DEFAULT,
 									user.accessToken());
 					this.sockets.add(socket);
 					SocketAwait.connected(socket);
