@@ -68,7 +68,7 @@ public final class Platform implements AutoCloseable {
 
 	private Duration startupTime;
 
-	/** The jar snapshot each service runs from; also what {@link #restart} and {@link #startInstance} use. */
+	/** The unpacked jar each service runs from; also what {@link #restart} and {@link #startInstance} use. */
 	private final Map<PlatformService, Path> jars = new LinkedHashMap<>();
 
 	private Platform(PlatformConfig config) {
@@ -197,8 +197,10 @@ public final class Platform implements AutoCloseable {
 			Files.createDirectories(this.config.logsDir());
 			requireFreePorts();
 			for (PlatformService service : this.config.services().stream().sorted().toList()) {
-				this.jars.put(service, JarSnapshots.snapshot(this.config.jarOf(service),
-						this.config.dataDir().resolve("jars").resolve(service.module() + ".jar")));
+				Path jars = this.config.dataDir().resolve("jars");
+				// Earlier versions ran from a plain copy of the jar; it is no longer used.
+				Files.deleteIfExists(jars.resolve(service.module() + ".jar"));
+				this.jars.put(service, JarSnapshots.snapshot(this.config.jarOf(service), jars.resolve(service.module())));
 			}
 			ExecutorService pool = Executors.newFixedThreadPool(3, r -> new Thread(r, "platform-infra"));
 			try {
