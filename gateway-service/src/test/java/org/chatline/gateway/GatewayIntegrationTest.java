@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.chatline.common.test.TestInfrastructure;
 import org.chatline.common.test.TestSecurityConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -22,11 +23,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertySource;
 
 
 /**
- * The gateway against real Redis and a real HTTP backend (discovery by static instances instead
+ * The gateway against real Redis (found by {@link TestInfrastructure}) and a real HTTP backend (discovery by static instances instead
  * of Eureka), with the contract's default rate limits. Every gateway integration test extends
  * this, so they share one Spring context; rate-limit counters are cleared before each test.
  * The response timeout is short ({@link #RESPONSE_TIMEOUT}) so a slow backend is given up on quickly,
@@ -36,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "eureka.client.enabled=false", "REDIS_HOST=${TEST_REDIS_HOST:127.0.0.1}",
 				"REDIS_PORT=${TEST_REDIS_PORT:6379}", "chat.gateway.ready-services=message-service",
 				"chat.gateway.rate-limits.trusted-proxies=127.0.0.1" })
+@ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
 @Import(TestSecurityConfiguration.class)
 abstract class GatewayIntegrationTest {
 

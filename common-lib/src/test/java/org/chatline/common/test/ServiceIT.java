@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
  * One integration-test setup for every service, so the Spring context is shared between test
  * classes: the real PostgreSQL server (database {@code it_<application name>}, created on demand), an
  * in-process KRaft Kafka broker, no Eureka, and {@link TestTokens} trusted as access tokens.
- * The PostgreSQL host and port come from {@code TEST_POSTGRES_HOST} / {@code TEST_POSTGRES_PORT}.
+ * PostgreSQL and Redis are found by {@link TestInfrastructure}: {@code TEST_POSTGRES_HOST} and the
+ * like when set, else the machine's servers, else containers where Docker is available.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,7 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"REDIS_HOST=${TEST_REDIS_HOST:127.0.0.1}", "REDIS_PORT=${TEST_REDIS_PORT:6379}",
 				"chat.kafka.partitions=1", "chat.outbox.poll-interval=100ms" })
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = { TestInfrastructure.Initializer.class, TestDatabaseInitializer.class })
 @Import(TestSecurityConfiguration.class)
 public @interface ServiceIT {
 }
