@@ -26,6 +26,19 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
 	@Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")
 	int revokeFamily(@Param("family") UUID family, @Param("now") Instant now);
 
+	/** Sessions revoked after {@code since}, with the time of their revocation. */
+	@Query("select t.familyId as familyId, max(t.revokedAt) as revokedAt from RefreshToken t "
+			+ "where t.revokedAt > :since group by t.familyId")
+	List<RevokedFamily> revokedSince(@Param("since") Instant since);
+
+	interface RevokedFamily {
+
+		UUID getFamilyId();
+
+		Instant getRevokedAt();
+
+	}
+
 	@Query("select distinct t.familyId from RefreshToken t where t.userId = :user")
 	List<UUID> familiesOf(@Param("user") UUID user);
 
