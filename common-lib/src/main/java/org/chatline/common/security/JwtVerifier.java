@@ -1,7 +1,11 @@
 package org.chatline.common.security;
 
 import java.security.Key;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -18,9 +22,27 @@ import org.chatline.common.api.ApiException;
  */
 public class JwtVerifier {
 
+	/** Verified access tokens remembered at most; about 2 MiB of heap when full. */
+	private static final int CACHE_SIZE = 10_000;
+
+	private final int cacheSize;
+
 	private final JwtParser parser;
 
+	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	private record Verified(AuthenticatedUser user, long expiresAtMillis) {
+	}
+
 	public JwtVerifier(PublicKeySource keys, String issuer, String audience) {
+		this(keys, issuer, audience, Clock.systemUTC(), CACHE_SIZE);
+	}
+
+	JwtVerifier(PublicKeySource keys, String issuer, String audience, Clock clock, int cacheSize) {
+		this.clock = clock;
+		this.cacheSize = cacheSize;
 		this.parser = Jwts.parser()
 			.keyLocator(new LocatorAdapter<Key>() {
 				@Override
@@ -34,21 +56,43 @@ public class JwtVerifier {
 			.requireIssuer(issuer)
 			.requireAudience(audience)
 			.clockSkewSeconds(5)
+			.clock(() -> new Date(clock.millis()))
 			.build();
 	}
 
-	/** Verifies an access token and returns the caller, or throws a 401 {@link ApiException}. */
+	/**
+	 * Verifies an access token and returns the caller, or throws a 401 {@link ApiException}.
+	 * A client sends the same token with every request for its lifetime, and the RSA signature
+	 * check is the costliest step of a small request: a token verified once is remembered, by its
+	 * exact text, until it expires. Ended sessions are refused elsewhere (see {@link RevokedSessions}).
+	 */
 	public AuthenticatedUser verifyAccessToken(String token) {
+		Verified known = (token != null) ? this.verified.get(token) : null;
+		if (known != null) {
+			if (this.clock.millis() < known.expiresAtMillis()) {
+				return known.user();
+			}
+			this.verified.remove(token);
+		}
 		Claims claims = verify(token, TokenTypes.ACCESS);
+		AuthenticatedUser user;
 		try {
 			String sid = claims.get(TokenTypes.CLAIM_SESSION, String.class);
-			return new AuthenticatedUser(UUID.fromString(claims.getSubject()),
+			user = new AuthenticatedUser(UUID.fromString(claims.getSubject()),
 					claims.get(TokenTypes.CLAIM_USERNAME, String.class), claims.get(TokenTypes.CLAIM_ROLE, String.class),
 					sid == null ? null : UUID.fromString(sid), token);
 		}
 		catch (RuntimeException ex) {
 			throw ApiException.unauthorized("Invalid token");
 		}
+		if (claims.getExpiration() != null) {
+			if (this.verified.size() >= this.cacheSize) {
+				// Crude but bounded: many thousands of live tokens are re-verified once after this.
+				this.verified.clear();
+			}
+			this.verified.put(token, new Verified(user, claims.getExpiration().getTime()));
+		}
+		return user;
 	}
 
 	/** Verifies signature, issuer, audience, expiry and that the token is of the expected type. */
