@@ -1,4 +1,5 @@
 // Shared helpers for the load tools: HTTP with keep-alive, users, sockets, percentiles.
+import nodeHttp from 'node:http';
 import { io } from 'socket.io-client';
 
 export function args(defaults) {
@@ -8,13 +9,18 @@ export function args(defaults) {
     if (!a.startsWith('--')) continue;
     const [k, v] = a.slice(2).split('=');
     const key = k.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    if (typeof defaults[key] === 'boolean') { // a flag: --strict, --strict=false
+      out[key] = v === undefined ? true : v !== 'false';
+      continue;
+    }
     const value = v ?? process.argv[++i];
     out[key] = typeof defaults[key] === 'number' ? Number(value) : value;
   }
   return out;
 }
 
-export async function http(base, method, path, { token, body, headers } = {}) {
+/** One request; `timeoutMs` (optional) aborts it with a TimeoutError. */
+export async function http(base, method, path, { token, body, headers, timeoutMs } = {}) {
   const started = performance.now();
   const res = await fetch(base + path, {
     method,
@@ -24,11 +30,36 @@ export async function http(base, method, path, { token, body, headers } = {}) {
       ...headers,
     },
     body: body !== undefined ? JSON.stringify(body) : undefined,
+    signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
   });
   const text = await res.text();
   let json = null;
   try { json = JSON.parse(text); } catch { /* not JSON */ }
-  return { status: res.status, json, ms: performance.now() - started };
+  return { status: res.status, json, text, ms: performance.now() - started };
+}
+
+/** Registers `count` users (unique names) without logging them in, `batch` at a time. */
+export async function registerUsers(api, count, prefix = 'ld', batch = 10) {
+  const run = `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const users = [];
+  for (let i = 0; i < count; i += batch) {
+    users.push(...await Promise.all(Array.from({ length: Math.min(batch, count - i) }, async (_, j) => {
+      const username = `${run}_${i + j}`;
+      const email = `${username}@load.test`;
+      const password = 'Password123';
+      const reg = await http(api, 'POST', '/auth/register', { body: { username, email, password }, timeoutMs: 60000 });
+      if (reg.status !== 201) throw new Error(`register ${username}: ${reg.status} ${reg.text.slice(0, 200)}`);
+      return { id: reg.json.data.id, username, email, password };
+    })));
+  }
+  return users;
+}
+
+/** Acknowledged emit: resolves `{ ack }`, or `{ timeout: true }` when no ack came within `timeoutMs`. */
+export function emitAck(socket, event, payload, timeoutMs = 10000) {
+  return new Promise((resolve) => {
+    socket.timeout(timeoutMs).emit(event, payload, (err, ack) => resolve(err ? { timeout: true } : { ack }));
+  });
 }
 
 /** Registers and logs in `count` users (unique names), a few at a time. */
@@ -47,7 +78,8 @@ export async function makeUsers(api, count, prefix = 'ld') {
         if (reg.status !== 201) throw new Error(`register ${username}: ${reg.status} ${JSON.stringify(reg.json)}`);
         const login = await http(api, 'POST', '/auth/login', { body: { email, password } });
         if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${JSON.stringify(login.json)}`);
-        return { id: reg.json.data.id, username, token: login.json.data.accessToken };
+        return { id: reg.json.data.id, username, email, password, token: login.json.data.accessToken,
+          refreshToken: login.json.data.refreshToken };
       }),
     );
     users.push(...made);
@@ -55,12 +87,19 @@ export async function makeUsers(api, count, prefix = 'ld') {
   return users;
 }
 
-export function connect(url, token, transports = ['websocket']) {
+/**
+ * Connects one client (no automatic reconnection). `prepare(socket)`, if given, runs before the
+ * connection is opened, so listeners it adds miss nothing; a failed or timed-out attempt is closed.
+ */
+export function connect(url, token, transports = ['websocket'], prepare = undefined, timeoutMs = 15000) {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: { token }, transports, reconnection: false, forceNew: true });
-    const timer = setTimeout(() => reject(new Error('socket connect timeout')), 15000);
+    // withCredentials: keep cookies like a browser, so long-polling stays on its sticky instance.
+    const socket = io(url, { auth: { token }, transports, reconnection: false, forceNew: true, autoConnect: !prepare,
+      withCredentials: true });
+    const timer = setTimeout(() => { socket.close(); reject(new Error('socket connect timeout')); }, timeoutMs);
     socket.once('connect', () => { clearTimeout(timer); resolve(socket); });
-    socket.once('connect_error', (e) => { clearTimeout(timer); reject(e); });
+    socket.once('connect_error', (e) => { clearTimeout(timer); socket.close(); reject(e); });
+    if (prepare) { prepare(socket); socket.connect(); }
   });
 }
 
@@ -74,3 +113,65 @@ export function percentiles(values) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A request sent as given: raw path (no URL normalisation), any headers, a string or Buffer body
+ * (or none). Never throws: a transport failure comes back as `error`, a request unanswered after
+ * `timeoutMs` as `timedOut`.
+ */
+const rawAgent = new nodeHttp.Agent({ keepAlive: true, maxSockets: 16 });
+export function rawHttp(base, method, path, { headers = {}, body, timeoutMs = 10000, fresh = false, agent, label } = {}, retried = false) {
+  const url = new URL(base);
+  const started = performance.now();
+  return new Promise((resolve) => {
+    let done = false;
+    let previous = null;   // what the same (kept-alive) connection carried before this request
+    const finish = (r) => { if (!done) { done = true; clearTimeout(timer); resolve({ ms: performance.now() - started, previous, ...r }); } };
+    let req;
+    const timer = setTimeout(() => { finish({ status: 0, timedOut: true, text: '' }); req?.destroy(); }, timeoutMs);
+    try {
+      // fresh: a connection of its own, closed after the answer (for requests that may poison it).
+      req = nodeHttp.request({ host: url.hostname, port: url.port || 80, method, path, agent: fresh ? false : (agent ?? rawAgent),
+        headers: { ...(body !== undefined && !headers['transfer-encoding'] ? { 'content-length': Buffer.byteLength(body) } : {}),
+          ...(fresh ? { connection: 'close' } : {}), ...headers } });
+    } catch (e) {
+      finish({ status: 0, error: `client refused: ${e.code ?? e.message}`, text: '' });
+      return;
+    }
+    req.on('socket', (socket) => { previous = socket.lastLabel ?? null; socket.lastLabel = label ?? `${method} ${path.slice(0, 80)}`; });
+    req.on('response', (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json = null;
+        try { json = JSON.parse(text); } catch { /* not JSON */ }
+        finish({ status: res.statusCode, headers: res.headers, text, json });
+      });
+      res.on('error', (e) => finish({ status: res.statusCode, headers: res.headers, text: '', error: e.code ?? e.message }));
+    });
+    req.on('error', (e) => {
+      if (done) return;
+      // A kept-alive connection the server had already closed: send once more on a fresh one.
+      if (req.reusedSocket && !retried && ['ECONNRESET', 'EPIPE'].includes(e.code)) {
+        clearTimeout(timer); done = true;
+        rawHttp(base, method, path, { headers, body, timeoutMs, fresh, agent, label }, true).then(resolve);
+        return;
+      }
+      finish({ status: 0, error: e.code ?? e.message, text: '' });
+    });
+    if (body !== undefined) req.end(body); else req.end();
+  });
+}
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same sequence of numbers in [0, 1). */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
