@@ -68,6 +68,9 @@ public final class Platform implements AutoCloseable {
 
 	private Duration startupTime;
 
+	/** Archives class data for the next start once this one is done; guarded by {@link #lock}. */
+	private ClassDataSharing classData;
+
 	/** The unpacked jar each service runs from; also what {@link #restart} and {@link #startInstance} use. */
 	private final Map<PlatformService, Path> jars = new LinkedHashMap<>();
 
@@ -172,6 +175,48 @@ public final class Platform implements AutoCloseable {
 		awaitReady(List.of(spawn(new ServiceProcess.Instance(service, name, httpPort, Map.copyOf(env)))));
 	}
 
+	/** The embedded servers {@link #outage} can interrupt. */
+	public enum Server {
+
+		POSTGRES(EmbeddedPostgresServer.class), REDIS(EmbeddedRedisServer.class), KAFKA(EmbeddedKafkaBroker.class);
+
+		private final Class<? extends AutoCloseable> type;
+
+		Server(Class<? extends AutoCloseable> type) {
+			this.type = type;
+		}
+
+	}
+
+	/**
+	 * Stops an embedded server, keeps it down for {@code downtime}, then starts it again on its port
+	 * with its data (Redis keeps none), and returns once it serves. The services are left alone:
+	 * they must find their way back by themselves.
+	 */
+	public void outage(Server server, Duration downtime) {
+		AutoCloseable running;
+		synchronized (this.lock) {
+			running = this.infrastructure.stream()
+				.filter(server.type::isInstance)
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(server + " is not an embedded server of this platform"));
+			this.infrastructure.remove(running);
+		}
+		log.info("Stopping {} for {} s", server, downtime.toSeconds());
+		try {
+			running.close();
+			pause(downtime.toMillis());
+			log.info(switch (server) {
+				case POSTGRES -> startPostgres();
+				case REDIS -> startRedis();
+				case KAFKA -> startKafka();
+			});
+		}
+		catch (Exception ex) {
+			throw new PlatformException("Restarting " + server + " failed: " + ex.getMessage(), ex);
+		}
+	}
+
 	/** Stops one instance gracefully (SIGTERM, then SIGKILL after the grace period); it can be restarted. */
 	public void stop(String name) {
 		ServiceProcess process = process(name);
@@ -223,6 +268,12 @@ public final class Platform implements AutoCloseable {
 				awaitGatewayRoute();
 			}
 			this.startupTime = Duration.ofNanos(System.nanoTime() - t0);
+			if (classDataSharing()) {
+				synchronized (this.lock) {
+					requireOpen();
+					this.classData = ClassDataSharing.archiveInBackground(this.jars, this.config.javaOpts());
+				}
+			}
 		}
 		catch (PlatformException | Error ex) {
 			close();
@@ -346,7 +397,12 @@ public final class Platform implements AutoCloseable {
 		synchronized (this.lock) {
 			requireOpen();
 			try {
-				process = ServiceProcess.start(instance, this.jars.get(instance.service()), this.config.javaOpts(),
+				Path jar = this.jars.get(instance.service());
+				List<String> javaOpts = new ArrayList<>(this.config.javaOpts());
+				if (classDataSharing()) {
+					javaOpts.addAll(ClassDataSharing.jvmOptions(jar, instance.name()));
+				}
+				process = ServiceProcess.start(instance, jar, javaOpts,
 						childEnvironment(), this.config.home(), this.config.logsDir());
 			}
 			catch (IOException ex) {
@@ -356,6 +412,11 @@ public final class Platform implements AutoCloseable {
 		}
 		log.info("Starting {} (pid {}, log {})", instance.name(), process.pid(), display(process.logFile()));
 		return process;
+	}
+
+	/** Class-data sharing archives (see {@link ClassDataSharing}) unless {@code CHAT_CDS=off}. */
+	private boolean classDataSharing() {
+		return !"off".equalsIgnoreCase(this.config.childEnv().getOrDefault("CHAT_CDS", "on").trim());
 	}
 
 	/** What every service process gets on top of the inherited environment. */
@@ -442,6 +503,9 @@ public final class Platform implements AutoCloseable {
 			this.closed = true;
 			toStop = new ArrayList<>(this.processes);
 			servers = new ArrayList<>(this.infrastructure);
+			if (this.classData != null) {
+				this.classData.close();
+			}
 		}
 		if (Thread.currentThread() != this.shutdownHook) {
 			try {

@@ -38,10 +38,11 @@ final class PlatformExtension implements BeforeAllCallback, ParameterResolver {
 	 * Presence grace 1 s instead of 5 s: the presence scenario waits for {@code user:offline},
 	 * and the grace itself (no flapping on reconnect) is proven by realtime-service's own tests.
 	 * Presence TTL 10 s (heartbeat 3 s) instead of 30 s: the crash scenario waits for the entries
-	 * of a killed instance to expire.
+	 * of a killed instance to expire. No class-data archiving: each run starts from fresh data, and
+	 * the archiving would compete with the tests for the CPU.
 	 */
 	static final Map<String, String> TEST_ENV = Map.of("RATE_LIMIT_ENABLED", "false", "PRESENCE_GRACE", "1s",
-			"PRESENCE_TTL", "10s", "PRESENCE_HEARTBEAT", "3s");
+			"PRESENCE_TTL", "10s", "PRESENCE_HEARTBEAT", "3s", "CHAT_CDS", "off");
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
