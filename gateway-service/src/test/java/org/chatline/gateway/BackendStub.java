@@ -83,6 +83,11 @@ final class BackendStub {
 		record(exchange);
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		// As the services do (common-lib's CorrelationIdFilter).
+		String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+		if (requestId != null) {
+			exchange.getResponseHeaders().add("X-Request-Id", requestId);
+		}
 		exchange.sendResponseHeaders(status, body.length);
 		exchange.getResponseBody().write(body);
 		exchange.close();

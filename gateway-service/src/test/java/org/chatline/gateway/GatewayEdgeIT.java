@@ -1,8 +1,10 @@
 package org.chatline.gateway;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -27,6 +29,8 @@ class GatewayEdgeIT extends GatewayIntegrationTest {
 		assertThat(reply.body().get("data").asString()).isEqualTo("from-backend");
 		String requestId = reply.raw().headers().firstValue("X-Request-Id").orElseThrow();
 		assertThat(BackendStub.INSTANCE.lastHeaders.get("x-request-id")).isEqualTo(requestId);
+		assertThat(reply.raw().headers().allValues("X-Request-Id")).as("once, though the service sets it too")
+			.containsExactly(requestId);
 	}
 
 	@Test
@@ -68,6 +72,38 @@ class GatewayEdgeIT extends GatewayIntegrationTest {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")));
 		assertThat(reply.status()).isEqualTo(413);
 		assertThat(reply.body().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+	}
+
+	@Test
+	void refusesEncodedSlashesBackslashesAndNulInThePath() throws Exception {
+		for (String path : new String[] { "/api/v1/users/a%2Fb", "/api/v1/users/a%5cb", "/api/v1/users/%00" }) {
+			Reply reply = send(request(path).header("Authorization", TestTokens.bearer(UUID.randomUUID())));
+
+			assertThat(reply.status()).as(path).isEqualTo(400);
+			assertThat(reply.body().get("code").asString()).isEqualTo("VALIDATION_ERROR");
+		}
+	}
+
+	@Test
+	void refusesChunkedBodiesOverTheLimit() throws Exception {
+		byte[] body = ("{\"content\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+		// No length given: the client streams the body in chunks.
+		Reply reply = send(request("/api/v1/messages").header("Authorization", TestTokens.bearer(UUID.randomUUID()))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+		assertThat(reply.status()).isEqualTo(413);
+		assertThat(reply.body().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+	}
+
+	@Test
+	void passesChunkedBodiesUnderTheLimit() throws Exception {
+		byte[] body = "{\"content\":\"hello\"}".getBytes(StandardCharsets.UTF_8);
+		Reply reply = send(request("/api/v1/messages").header("Authorization", TestTokens.bearer(UUID.randomUUID()))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+		assertThat(reply.status()).isEqualTo(200);
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.chatline.auth.session.TokenPair;
 import org.chatline.auth.users.UserAccount;
 import org.chatline.auth.users.UserServiceClient;
 import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DatabaseErrors;
 import org.chatline.common.api.ErrorCode;
 import org.chatline.common.security.JwtVerifier;
 import org.chatline.common.security.TokenTypes;
@@ -71,7 +72,8 @@ class AuthService {
 		catch (RuntimeException ex) {
 			compensate(id);
 			if (ex instanceof DataIntegrityViolationException) {
-				throw ApiException.conflict("Email already registered");
+				throw DatabaseErrors.invalidText(ex) ? DatabaseErrors.invalidTextError()
+						: ApiException.conflict("Email already registered");
 			}
 			throw ex;
 		}

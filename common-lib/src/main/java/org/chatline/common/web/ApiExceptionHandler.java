@@ -2,20 +2,27 @@ package org.chatline.common.web;
 
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DatabaseErrors;
 import org.chatline.common.api.ErrorCode;
 import org.chatline.common.api.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** The one place where failures become the contract's error envelope. Never a stack trace. */
@@ -114,7 +122,41 @@ public class ApiExceptionHandler {
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ErrorResponse> conflict(DataIntegrityViolationException ex) {
 		log.debug("Integrity violation", ex);
+		if (DatabaseErrors.invalidText(ex)) {
+			return api(DatabaseErrors.invalidTextError());
+		}
 		return respond(ErrorCode.CONFLICT, "Resource already exists or conflicts with another");
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<ErrorResponse> concurrentChange(OptimisticLockingFailureException ex) {
+		log.debug("Concurrent change", ex);
+		return respond(ErrorCode.CONFLICT, "The resource was changed or removed at the same time; try again");
+	}
+
+	/** A {@code Content-Type} that cannot be parsed: a wildcard, or multipart without a boundary. */
+	@ExceptionHandler({ InvalidMediaTypeException.class, InvalidMimeTypeException.class, MultipartException.class })
+	ResponseEntity<ErrorResponse> badContentType(Exception ex) {
+		return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content type must be application/json");
+	}
+
+	/**
+	 * Spring refuses a wildcard {@code Content-Type} with a plain IllegalArgumentException while
+	 * reading the headers; any other IllegalArgumentException is a bug (500).
+	 */
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<ErrorResponse> illegalArgument(IllegalArgumentException ex, HttpServletRequest request) {
+		String contentType = request.getContentType();
+		if (contentType != null && contentType.contains("*")) {
+			return badContentType(ex);
+		}
+		return unexpected(ex);
+	}
+
+	/** A blank path segment where an id belongs ({@code /users/%20}). */
+	@ExceptionHandler(MissingPathVariableException.class)
+	ResponseEntity<ErrorResponse> missingPathVariable(MissingPathVariableException ex) {
+		return respond(ErrorCode.VALIDATION_ERROR, ex.getVariableName() + ": is required");
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -128,6 +170,8 @@ public class ApiExceptionHandler {
 	}
 
 	private static ResponseEntity<ErrorResponse> respond(ErrorCode code, String message) {
-		return ResponseEntity.status(code.status()).body(ErrorResponse.of(code, message));
+		// The content type is set here, not negotiated: a client that accepts only text/html still
+		// gets the envelope, instead of an empty 406.
+		return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_JSON).body(ErrorResponse.of(code, message));
 	}
 }

@@ -1,15 +1,28 @@
 package org.chatline.gateway.edge;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.chatline.common.api.ErrorCode;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-/** Refuses request bodies over {@code chat.gateway.max-body-size} before they reach a service. */
+/**
+ * Refuses request bodies over {@code chat.gateway.max-body-size} before they reach a service: at
+ * once when the {@code Content-Length} says so, and while streaming when the body comes in chunks
+ * without a length (the request then fails with 413 as soon as the limit is passed).
+ */
 @Component
 class BodySizeFilter implements WebFilter, Ordered {
 
@@ -31,6 +44,37 @@ class BodySizeFilter implements WebFilter, Ordered {
 			return Envelopes.write(exchange.getResponse(), ErrorCode.PAYLOAD_TOO_LARGE,
 					"Request body too large (limit " + maxBytes + " bytes)");
 		}
-		return chain.filter(exchange);
+		if (length >= 0) {
+			return chain.filter(exchange);
+		}
+		return chain.filter(exchange.mutate().request(new Limited(exchange.getRequest(), maxBytes)).build());
 	}
+
+	/** A body of unknown length that fails with 413 once more than the limit has come in. */
+	private static final class Limited extends ServerHttpRequestDecorator {
+
+		private final long maxBytes;
+
+		Limited(ServerHttpRequest request, long maxBytes) {
+			super(request);
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public Flux<DataBuffer> getBody() {
+			AtomicLong received = new AtomicLong();
+			return super.getBody().handle((buffer, sink) -> {
+				if (received.addAndGet(buffer.readableByteCount()) > maxBytes) {
+					DataBufferUtils.release(buffer);
+					sink.error(new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+							"Request body too large (limit " + maxBytes + " bytes)"));
+				}
+				else {
+					sink.next(buffer);
+				}
+			});
+		}
+
+	}
+
 }

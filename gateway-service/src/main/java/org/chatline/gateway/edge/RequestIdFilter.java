@@ -35,7 +35,11 @@ class RequestIdFilter implements WebFilter, Ordered {
 			.mutate()
 			.headers(h -> h.set(CorrelationIdFilter.HEADER, requestId))
 			.build();
-		exchange.getResponse().getHeaders().set(CorrelationIdFilter.HEADER, requestId);
+		// Set last, replacing the copy the service returns: one X-Request-Id in the answer.
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(CorrelationIdFilter.HEADER, requestId);
+			return Mono.empty();
+		});
 		return chain.filter(exchange.mutate().request(request).build());
 	}
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DatabaseErrors;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
 import org.chatline.common.events.EventTypes;
@@ -127,6 +128,9 @@ class UserService {
 	}
 
 	private static ApiException conflictFrom(DataIntegrityViolationException ex) {
+		if (DatabaseErrors.invalidText(ex)) {
+			return DatabaseErrors.invalidTextError();
+		}
 		String detail = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (detail.contains("uq_users_email_lower")) {
 			return ApiException.conflict(EMAIL_TAKEN);

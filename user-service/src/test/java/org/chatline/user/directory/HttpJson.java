@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,12 +44,20 @@ final class HttpJson {
 	}
 
 	Reply send(String method, String path, Object body, String bearer) {
+		return send(method, path, body, bearer, Map.of());
+	}
+
+	/** {@code headers} replace the defaults (e.g. another {@code Content-Type}). */
+	Reply send(String method, String path, Object body, String bearer, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+		headers.forEach(request::header);
 		if (bearer != null) {
 			request.header("Authorization", bearer);
 		}
 		if (body != null) {
-			request.header("Content-Type", "application/json");
+			if (!headers.containsKey("Content-Type")) {
+				request.header("Content-Type", "application/json");
+			}
 			String text = body instanceof String s ? s : JSON.writeValueAsString(body);
 			request.method(method, HttpRequest.BodyPublishers.ofString(text));
 		}
