@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -19,6 +21,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Services run from an unpacked copy of their Spring Boot jar: an application jar holding
@@ -157,9 +160,27 @@ final class JarSnapshots {
 		}
 	}
 
+	/**
+	 * What the jar holds, not when it was written: the name, size and CRC of every entry. A build
+	 * rewrites every jar, even unchanged ones; their unpacked copies (and class-data archives) stay.
+	 */
 	private static String stampOf(Path jar) throws IOException {
-		FileTime modified = Files.getLastModifiedTime(jar);
-		return jar.toAbsolutePath() + " " + Files.size(jar) + " " + modified.toMillis();
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			Enumeration<? extends ZipEntry> entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				digest.update((entry.getName() + " " + entry.getSize() + " " + entry.getCrc() + "\n")
+					.getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		return jar.toAbsolutePath() + " " + HexFormat.of().formatHex(digest.digest());
 	}
 
 	private static String readStamp(Path dir) throws IOException {

@@ -65,7 +65,7 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
 		}
 		String token = JwtVerifier.bearer(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
 		if (token == null) {
-			return Envelopes.write(exchange.getResponse(), ErrorCode.UNAUTHORIZED,
+			return Envelopes.refuse(exchange, ErrorCode.UNAUTHORIZED,
 					"Authentication required");
 		}
 		// Verification may fetch the JWKS on a key miss, so it runs off the event loop.
@@ -73,7 +73,7 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(this::refuseRevokedSession)
 			.onErrorResume(ApiException.class,
-					ex -> Envelopes.write(exchange.getResponse(), ex.code(), ex.getMessage()).then(Mono.empty()))
+					ex -> Envelopes.refuse(exchange, ex.code(), ex.getMessage()).then(Mono.empty()))
 			.flatMap(user -> {
 				exchange.getAttributes().put(USER_ATTRIBUTE, user);
 				return chain.filter(exchange);

@@ -32,7 +32,7 @@ class EncodedPathFilter implements WebFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String rawPath = exchange.getRequest().getURI().getRawPath();
 		if (rawPath != null && FORBIDDEN.matcher(rawPath.toLowerCase(Locale.ROOT)).find()) {
-			return Envelopes.write(exchange.getResponse(), ErrorCode.VALIDATION_ERROR,
+			return Envelopes.refuse(exchange, ErrorCode.VALIDATION_ERROR,
 					"The path must not contain an encoded slash, backslash or NUL");
 		}
 		return chain.filter(exchange);

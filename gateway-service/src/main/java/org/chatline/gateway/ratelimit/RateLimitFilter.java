@@ -108,7 +108,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 				return chain.filter(exchange);
 			}
 			meters.counter("chat.gateway.ratelimit.refused", "rule", name).increment();
-			return Envelopes.write(exchange.getResponse(), ErrorCode.RATE_LIMIT_EXCEEDED,
+			return Envelopes.refuse(exchange, ErrorCode.RATE_LIMIT_EXCEEDED,
 					"Too many requests, please try again later.");
 		});
 	}
