@@ -1,12 +1,17 @@
 package org.chatline.auth;
 
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** Fresh accounts for tests (the test database keeps data between runs). */
 public final class AuthFixtures {
 
 	public static final String PASSWORD = "Password123";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private AuthFixtures() {
 	}
@@ -40,4 +45,11 @@ public final class AuthFixtures {
 		}
 		return login.data();
 	}
+
+	/** The session ({@code sid}) of the access token in a login or refresh answer. */
+	public static UUID sessionOf(tools.jackson.databind.JsonNode tokens) {
+		String payload = tokens.get("accessToken").asString().split("\\.")[1];
+		return UUID.fromString(JSON.readTree(Base64.getUrlDecoder().decode(payload)).get("sid").asString());
+	}
+
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,7 @@ final class ClassDataSharing implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private ClassDataSharing(List<Path> pending, List<String> javaOpts) {
+	private ClassDataSharing(Map<PlatformService, Path> pending, List<String> javaOpts) {
 		this.worker = new Thread(() -> archive(pending, javaOpts), "class-data-sharing");
 		this.worker.setDaemon(true);
 	}
@@ -64,12 +65,10 @@ final class ClassDataSharing implements AutoCloseable {
 	 * @param javaOpts the services' JVM options (the archive must suit them)
 	 */
 	static ClassDataSharing archiveInBackground(Map<PlatformService, Path> jars, List<String> javaOpts) {
-		List<Path> pending = jars.entrySet()
-			.stream()
-			.filter(e -> !Files.exists(e.getValue().resolveSibling(ARCHIVE)))
-			.filter(e -> lines(classList(e.getValue(), e.getKey().module())) >= MIN_CLASSES)
-			.map(Map.Entry::getValue)
-			.toList();
+		Map<PlatformService, Path> pending = new LinkedHashMap<>(jars);
+		pending.entrySet()
+			.removeIf(e -> Files.exists(e.getValue().resolveSibling(ARCHIVE))
+					|| lines(classList(e.getValue(), e.getKey().module())) < MIN_CLASSES);
 		ClassDataSharing sharing = new ClassDataSharing(pending, javaOpts);
 		if (!pending.isEmpty()) {
 			log.info("Archiving the classes of {} service(s) in the background, at low priority, for a faster "
@@ -79,12 +78,13 @@ final class ClassDataSharing implements AutoCloseable {
 		return sharing;
 	}
 
-	private void archive(List<Path> appJars, List<String> javaOpts) {
-		for (Path appJar : appJars) {
+	private void archive(Map<PlatformService, Path> appJars, List<String> javaOpts) {
+		for (Map.Entry<PlatformService, Path> service : appJars.entrySet()) {
 			if (this.closed) {
 				return;
 			}
-			String module = appJar.getParent().getFileName().toString();
+			String module = service.getKey().module();
+			Path appJar = service.getValue();
 			Path tmp = appJar.resolveSibling(ARCHIVE + ".tmp");
 			List<String> command = new ArrayList<>();
 			if (new File("/usr/bin/nice").canExecute()) {

@@ -3,10 +3,6 @@ package org.chatline.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -182,7 +178,7 @@ class FaultSuiteE2EIT {
 			throws SQLException {
 		Map<String, String> acknowledged = Map.copyOf(traffic.acknowledged);
 		assertThat(traffic.otherIdOnRetry).as("retries acknowledged under another id").isEmpty();
-		assertThat(storedMessages(platform, traffic.run)).as("stored: one row per clientMessageId, under the id acknowledged")
+		assertThat(StoredMessages.byClientIdPrefix(platform, traffic.run + "-")).as("stored: one row per clientMessageId, under the id acknowledged")
 			.isEqualTo(acknowledged);
 
 		Set<String> toBob = Set.copyOf(acknowledged.values());
@@ -268,24 +264,6 @@ class FaultSuiteE2EIT {
 			}
 		}
 		throw new AssertionError("sync does not end");
-	}
-
-	/** clientMessageId → id of the messages of this fault's run in message-service's database. */
-	private static Map<String, String> storedMessages(Platform platform, String run) throws SQLException {
-		Map<String, String> stored = new HashMap<>();
-		PlatformConfig.Postgres pg = platform.config().postgres();
-		try (Connection db = DriverManager.getConnection(platform.jdbcUrl("chat_messages"), pg.user(), pg.password());
-				PreparedStatement query = db
-					.prepareStatement("select client_message_id, id from message where client_message_id like ?")) {
-			query.setString(1, run + "-%");
-			try (ResultSet rows = query.executeQuery()) {
-				while (rows.next()) {
-					assertThat(stored.put(rows.getString(1), rows.getString(2))).as("rows for %s", rows.getString(1))
-						.isNull();
-				}
-			}
-		}
-		return stored;
 	}
 
 	/**

@@ -1,10 +1,5 @@
 package org.chatline.launcher;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -117,7 +112,7 @@ class MessageServiceCrashE2EIT {
 		System.out.printf("crash test: %d sends, %d acknowledged before the kill, %d unanswered (%d of them stored "
 				+ "already, their 201 lost in the crash)%n", attempts.get(), acknowledgedAtKill, unanswered.size(),
 				storedBeforeRetry.get());
-		Map<String, String> stored = storedMessages(platform, alice.id());
+		Map<String, String> stored = StoredMessages.bySender(platform, alice.id());
 		assertThat(acknowledgedAtKill).as("sends acknowledged before the kill").isGreaterThanOrEqualTo(40);
 		assertThat(stored).as("every acknowledged send is stored, under the id the client got, and nothing else")
 			.isEqualTo(acknowledged);
@@ -137,24 +132,6 @@ class MessageServiceCrashE2EIT {
 		catch (IllegalStateException connectionCut) {
 			return null;
 		}
-	}
-
-	/** clientMessageId → id of every message Alice has in message-service's database. */
-	private static Map<String, String> storedMessages(Platform platform, String senderId) throws SQLException {
-		Map<String, String> stored = new HashMap<>();
-		PlatformConfig.Postgres pg = platform.config().postgres();
-		try (Connection db = DriverManager.getConnection(platform.jdbcUrl("chat_messages"), pg.user(), pg.password());
-				PreparedStatement query = db.prepareStatement(
-						"select client_message_id, id from message where sender_id = ?::uuid")) {
-			query.setString(1, senderId);
-			try (ResultSet rows = query.executeQuery()) {
-				while (rows.next()) {
-					assertThat(stored.put(rows.getString(1), rows.getString(2))).as("rows for %s", rows.getString(1))
-						.isNull();
-				}
-			}
-		}
-		return stored;
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.chatline.auth.session;
 
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +10,6 @@ import org.chatline.auth.AuthServiceIntegrationTest;
 import org.chatline.common.security.RevokedSessions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -31,9 +29,6 @@ class RevokedSessionsResyncIT extends AuthServiceIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@Autowired
-	JsonMapper json;
-
 	@Test
 	void announcesARecentRevocationAgainAfterRedisLostItForTheRestOfItsTime() {
 		String username = AuthFixtures.uniqueUsername("resync");
@@ -43,7 +38,7 @@ class RevokedSessionsResyncIT extends AuthServiceIntegrationTest {
 		assertThat(http.post("/api/v1/auth/logout", Map.of("refreshToken", ended.get("refreshToken").asString()),
 				"Bearer " + ended.get("accessToken").asString())
 			.status()).isEqualTo(200);
-		String endedKey = RevokedSessions.key(sessionOf(ended));
+		String endedKey = RevokedSessions.key(AuthFixtures.sessionOf(ended));
 		assertThat(redis.hasKey(endedKey)).isTrue();
 
 		redis.delete(endedKey);
@@ -53,7 +48,7 @@ class RevokedSessionsResyncIT extends AuthServiceIntegrationTest {
 		// The access token lives 15 minutes; the key one more, counted from the logout, not from now.
 		assertThat(redis.getExpire(endedKey, TimeUnit.SECONDS)).isBetween(Duration.ofMinutes(15).toSeconds(),
 				Duration.ofMinutes(16).toSeconds());
-		assertThat(redis.hasKey(RevokedSessions.key(sessionOf(active)))).as("a live session is not revoked").isFalse();
+		assertThat(redis.hasKey(RevokedSessions.key(AuthFixtures.sessionOf(active)))).as("a live session is not revoked").isFalse();
 	}
 
 	@Test
@@ -61,17 +56,12 @@ class RevokedSessionsResyncIT extends AuthServiceIntegrationTest {
 		String username = AuthFixtures.uniqueUsername("oldrev");
 		http.post("/api/v1/auth/register", AuthFixtures.registration(username), null);
 		JsonNode login = http.post("/api/v1/auth/login", AuthFixtures.login(username), null).data();
-		UUID session = sessionOf(login);
+		UUID session = AuthFixtures.sessionOf(login);
 		jdbc.update("update refresh_tokens set revoked_at = now() - interval '20 minutes' where family_id = ?", session);
 
 		publisher.resync();
 
 		assertThat(redis.hasKey(RevokedSessions.key(session))).as("every access token of it has expired").isFalse();
-	}
-
-	private UUID sessionOf(JsonNode tokens) {
-		String payload = tokens.get("accessToken").asString().split("\\.")[1];
-		return UUID.fromString(json.readTree(Base64.getUrlDecoder().decode(payload)).get("sid").asString());
 	}
 
 }
