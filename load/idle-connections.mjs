@@ -42,13 +42,30 @@ const heapAfterGcMiB = async () => {
   await sleep(1000);
   return (await metric('jvm_memory_used_bytes', 'area="heap"')) / 1024 / 1024;
 };
+// With -XX:NativeMemoryTracking=summary on the instance: the JVM's committed memory by category (MiB).
+const nativeMemory = () => {
+  let text;
+  try {
+    text = execFileSync('jcmd', [String(pid), 'VM.native_memory', 'summary', 'scale=MB'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  } catch {
+    return {};
+  }
+  const nmt = {};
+  for (const m of text.matchAll(/^-\s+([\w ]+?) \(reserved=\d+MB, committed=(\d+)MB\)/gm)) nmt[m[1]] = Number(m[2]);
+  const total = /Total: reserved=\d+MB, committed=(\d+)MB/.exec(text);
+  return total ? { nmtCommittedMiB: { total: Number(total[1]), ...nmt } } : {};
+};
 const snapshot = async (label) => {
   const s = {
     label,
     sockets: await metric('chat_sockets_connected'),
     heapAfterGcMiB: Math.round(await heapAfterGcMiB()),
+    // What the heap holds on to (SerialGC rarely gives committed heap back): part of the RSS.
+    heapCommittedMiB: Math.round((await metric('jvm_memory_committed_bytes', 'area="heap"')) / 1024 / 1024),
+    nonHeapCommittedMiB: Math.round((await metric('jvm_memory_committed_bytes', 'area="nonheap"')) / 1024 / 1024),
     directBuffersMiB: Math.round((await metric('jvm_buffer_memory_used_bytes', 'id="direct"')) / 1024 / 1024),
     rssMiB: Math.round(rssMiB()),
+    ...nativeMemory(),
     threads: await metric('jvm_threads_live_threads'),
   };
   console.log(JSON.stringify(s));

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forwardThreads threads forwarding client emits to the owning services (blocking HTTP calls)
  * @param drainTimeout on shutdown, how long closed sockets get to receive their close packet
  * @param typingMaxAge typing signals older than this when they arrive are dropped (consumer lag)
+ * @param websocketCompression whether to offer permessage-deflate on websocket connections: each
+ * compressed connection holds its own zlib state (native memory, tens of KiB per connection), so
+ * it is off by default, as in the reference Socket.IO server
  */
 @ConfigurationProperties("chat.realtime")
 public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultValue("0.0.0.0") String bindHost,
@@ -31,5 +34,6 @@ public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultV
 		@DefaultValue("http://message-service") URI messageServiceUrl,
 		@DefaultValue("http://group-service") URI groupServiceUrl,
 		@DefaultValue("http://call-service") URI callServiceUrl, @DefaultValue("8") int forwardThreads,
-		@DefaultValue("1s") Duration drainTimeout, @DefaultValue("10s") Duration typingMaxAge) {
+		@DefaultValue("1s") Duration drainTimeout, @DefaultValue("10s") Duration typingMaxAge,
+		@DefaultValue("false") boolean websocketCompression) {
 }

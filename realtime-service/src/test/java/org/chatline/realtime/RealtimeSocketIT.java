@@ -1,11 +1,16 @@
 package org.chatline.realtime;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -180,6 +185,29 @@ class RealtimeSocketIT extends RealtimeITSupport {
 			.isEqualTo("431[{\"success\":false,\"message\":\"Authentication required\",\"code\":\"UNAUTHORIZED\"}]");
 		assertThat(watcher.collect(Duration.ofMillis(1500))).noneMatch(packet -> packet.contains("typing:start"));
 		assertThat(MessageServiceStub.INSTANCE.calls).noneMatch(call -> call.body().contains(receiver.toString()));
+	}
+
+	@Test
+	void acceptsAWebsocketWithoutCompressionEvenWhenTheClientOffersIt() throws Exception {
+		// Each deflating connection would hold zlib state in native memory (tens of KiB apiece).
+		try (Socket raw = new Socket("127.0.0.1", port())) {
+			raw.setSoTimeout(5000);
+			String upgrade = String.join("\r\n", "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1",
+					"Host: 127.0.0.1", "Connection: Upgrade", "Upgrade: websocket", "Sec-WebSocket-Version: 13",
+					"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+					"Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits", "", "");
+			raw.getOutputStream().write(upgrade.getBytes(StandardCharsets.US_ASCII));
+			BufferedReader reader = new BufferedReader(
+					new InputStreamReader(raw.getInputStream(), StandardCharsets.US_ASCII));
+			List<String> head = new ArrayList<>();
+			for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
+				head.add(line.toLowerCase(Locale.ROOT));
+			}
+
+			assertThat(head).isNotEmpty();
+			assertThat(head.get(0)).startsWith("http/1.1 101");
+			assertThat(head).noneMatch(line -> line.startsWith("sec-websocket-extensions"));
+		}
 	}
 
 	@Test

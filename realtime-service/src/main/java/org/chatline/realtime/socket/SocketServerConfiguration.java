@@ -43,6 +43,7 @@ class SocketServerConfiguration {
 		config.setJsonSupport(new SocketJsonSupport());
 		// CORS is answered once, at the gateway: two Access-Control-Allow-Origin headers break browsers.
 		config.setEnableCors(false);
+		config.setWebsocketCompression(properties.websocketCompression());
 		SocketConfig socket = new SocketConfig();
 		socket.setReuseAddress(true);
 		config.setSocketConfig(socket);
