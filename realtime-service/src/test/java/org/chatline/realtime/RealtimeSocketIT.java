@@ -189,7 +189,7 @@ class RealtimeSocketIT extends RealtimeITSupport {
 
 	@Test
 	void acceptsAWebsocketWithoutCompressionEvenWhenTheClientOffersIt() throws Exception {
-		// Each deflating connection would hold zlib state in native memory (tens of KiB apiece).
+		// Each deflating connection would hold zlib state in native memory (about 100 KiB apiece).
 		try (Socket raw = new Socket("127.0.0.1", port())) {
 			raw.setSoTimeout(5000);
 			String upgrade = String.join("\r\n", "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1",
