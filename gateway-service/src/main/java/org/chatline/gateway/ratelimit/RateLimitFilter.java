@@ -1,10 +1,10 @@
 package org.chatline.gateway.ratelimit;
 
-import java.time.Instant;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.chatline.common.api.ErrorCode;
+import org.chatline.common.ratelimit.RateLimitBuckets;
+import org.chatline.common.ratelimit.RateLimitBuckets.Rule;
 import org.chatline.common.security.AuthenticatedUser;
 import org.chatline.gateway.edge.EdgeAuthenticationFilter;
 import org.chatline.gateway.edge.Envelopes;
@@ -69,26 +69,26 @@ class RateLimitFilter implements WebFilter, Ordered {
 		}
 		String ip = clientAddress.resolve(request.getRemoteAddress(), request.getHeaders().getFirst("X-Forwarded-For"));
 		String name;
-		RateLimitProperties.Rule rule;
+		Rule rule;
 		String subject;
 		if (request.getMethod() == HttpMethod.POST
 				&& (path.equals("/api/v1/auth/register") || path.equals("/api/v1/auth/login"))) {
-			name = "auth";
+			name = RateLimitBuckets.AUTH;
 			rule = properties.auth();
 			subject = ip;
 		}
 		else if (request.getMethod() == HttpMethod.POST && path.equals("/api/v1/messages")
 				&& exchange.getAttribute(EdgeAuthenticationFilter.USER_ATTRIBUTE) instanceof AuthenticatedUser user) {
-			name = "messages";
+			name = RateLimitBuckets.MESSAGES;
 			rule = properties.messages();
 			subject = user.id().toString();
 		}
 		else {
-			name = "general";
+			name = RateLimitBuckets.GENERAL;
 			rule = properties.general();
 			subject = ip;
 		}
-		String key = properties.keyPrefix() + ":" + name + ":" + subject;
+		String key = RateLimitBuckets.key(properties.keyPrefix(), name, subject);
 		return limiter.hit(key, rule).map(decision -> {
 			HttpHeaders headers = exchange.getResponse().getHeaders();
 			headers.set("X-RateLimit-Limit", Integer.toString(decision.limit()));
@@ -96,7 +96,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 			headers.set("X-RateLimit-Reset", Long.toString(decision.resetEpochSeconds()));
 			if (!decision.allowed()) {
 				headers.set(HttpHeaders.RETRY_AFTER,
-						Long.toString(Math.max(1, decision.resetEpochSeconds() - Instant.now().getEpochSecond())));
+						Long.toString(decision.retryAfterSeconds(System.currentTimeMillis())));
 			}
 			return decision.allowed();
 		}).onErrorResume(ex -> {

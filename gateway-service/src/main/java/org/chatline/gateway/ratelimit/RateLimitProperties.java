@@ -1,7 +1,8 @@
 package org.chatline.gateway.ratelimit;
 
-import java.time.Duration;
 import java.util.List;
+
+import org.chatline.common.ratelimit.RateLimitBuckets.Rule;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,7 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("rl") String keyPrefix,
 		@DefaultValue({ "5", "15m" }) Rule auth, @DefaultValue({ "30", "1m" }) Rule messages,
 		@DefaultValue({ "100", "15m" }) Rule general, @DefaultValue List<String> trustedProxies) {
-
-	public record Rule(int limit, Duration window) {
-	}
 }

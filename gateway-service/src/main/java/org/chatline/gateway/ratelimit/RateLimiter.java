@@ -3,6 +3,9 @@ package org.chatline.gateway.ratelimit;
 import java.time.Duration;
 import java.util.List;
 
+import org.chatline.common.ratelimit.RateLimitBuckets;
+import org.chatline.common.ratelimit.RateLimitBuckets.Decision;
+import org.chatline.common.ratelimit.RateLimitBuckets.Rule;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -16,13 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RateLimiter {
 
-	private static final RedisScript<List<Long>> INCREMENT = RedisScript.of("""
-			local count = redis.call('INCR', KEYS[1])
-			if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-			local ttl = redis.call('PTTL', KEYS[1])
-			if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
-			return {count, ttl}
-			""", (Class<List<Long>>) (Class<?>) List.class);
+	private static final RedisScript<List<Long>> INCREMENT = RedisScript.of(RateLimitBuckets.SCRIPT,
+			(Class<List<Long>>) (Class<?>) List.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -30,19 +28,11 @@ class RateLimiter {
 		this.redis = redis;
 	}
 
-	record Decision(int limit, long remaining, long resetEpochSeconds, boolean allowed) {
-	}
-
-	Mono<Decision> hit(String key, RateLimitProperties.Rule rule) {
+	Mono<Decision> hit(String key, Rule rule) {
 		long windowMillis = rule.window().toMillis();
 		return redis.execute(INCREMENT, List.of(key), List.of(Long.toString(windowMillis)))
 			.next()
 			.timeout(Duration.ofMillis(500))
-			.map(result -> {
-				long count = result.get(0);
-				long ttlMillis = result.get(1);
-				long reset = (System.currentTimeMillis() + ttlMillis + 999) / 1000;
-				return new Decision(rule.limit(), Math.max(0, rule.limit() - count), reset, count <= rule.limit());
-			});
+			.map(result -> Decision.of(rule, result.get(0), result.get(1), System.currentTimeMillis()));
 	}
 }
