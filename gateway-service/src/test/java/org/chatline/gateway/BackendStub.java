@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -37,6 +39,9 @@ final class BackendStub {
 			+ "\"message\":\"Content type must be application/json\",\"code\":\"UNSUPPORTED_MEDIA_TYPE\"}";
 
 	final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+
+	/** The raw path and query of every request that reached this backend, in order. */
+	final List<String> received = new CopyOnWriteArrayList<>();
 
 	private final HttpServer server;
 
@@ -94,6 +99,8 @@ final class BackendStub {
 	}
 
 	private void record(HttpExchange exchange) throws IOException {
+		received.add(exchange.getRequestURI().getRawPath()
+				+ (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
 		lastHeaders.clear();
 		exchange.getRequestHeaders().forEach((k, v) -> lastHeaders.put(k.toLowerCase(), String.join(",", v)));
 		exchange.getRequestBody().readAllBytes();

@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A backend that behaves like the Socket.IO server's polling transport: it answers one request per
@@ -21,6 +23,17 @@ final class ClosingBackendStub {
 	static final ClosingBackendStub INSTANCE = new ClosingBackendStub();
 
 	private static final long CLOSE_DELAY_MILLIS = 300;
+
+	/**
+	 * A poll of the session with this sid is held for {@link #HELD_POLL} before its answer, as the
+	 * socket server holds a long-polling request until it has a packet to send.
+	 */
+	static final String HELD_SID = "held";
+
+	static final Duration HELD_POLL = GatewayIntegrationTest.RESPONSE_TIMEOUT.plusSeconds(2);
+
+	/** The head (request line and headers) of the last request. */
+	final AtomicReference<String> lastHead = new AtomicReference<>("");
 
 	private final ServerSocket server;
 
@@ -54,10 +67,16 @@ final class ClosingBackendStub {
 		}
 	}
 
-	private static void answerOnceThenClose(Socket socket) {
+	private void answerOnceThenClose(Socket socket) {
 		try (socket) {
-			readRequest(socket.getInputStream());
-			byte[] body = "0{\"sid\":\"stub\"}".getBytes(StandardCharsets.UTF_8);
+			String head = readRequest(socket.getInputStream());
+			lastHead.set(head);
+			boolean held = head.startsWith("GET ") && head.lines().findFirst().orElse("").contains("sid=" + HELD_SID);
+			if (held) {
+				Thread.sleep(HELD_POLL.toMillis());
+			}
+			// A held poll ends with a noop packet; anything else is answered as a handshake.
+			byte[] body = (held ? "6" : "0{\"sid\":\"stub\"}").getBytes(StandardCharsets.UTF_8);
 			OutputStream out = socket.getOutputStream();
 			out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Length: " + body.length
 					+ "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -70,14 +89,14 @@ final class ClosingBackendStub {
 		}
 	}
 
-	/** Reads the head and, when there is a Content-Length, the body of one request. */
-	private static void readRequest(InputStream in) throws IOException {
+	/** Reads the head and, when there is a Content-Length, the body of one request; answers the head. */
+	private static String readRequest(InputStream in) throws IOException {
 		ByteArrayOutputStream head = new ByteArrayOutputStream();
 		int matched = 0;
 		while (matched < 4) {
 			int b = in.read();
 			if (b < 0) {
-				return;
+				return head.toString(StandardCharsets.US_ASCII);
 			}
 			head.write(b);
 			matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
@@ -87,5 +106,6 @@ final class ClosingBackendStub {
 				in.readNBytes(Integer.parseInt(line.substring(15).trim()));
 			}
 		}
+		return head.toString(StandardCharsets.US_ASCII);
 	}
 }

@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.chatline.common.security.RevokedSessions;
@@ -224,6 +226,80 @@ class GatewayEdgeIT extends GatewayIntegrationTest {
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.body().get("code").asString()).isEqualTo("UNAUTHORIZED");
 		assertThat(refused.body().get("message").asString()).isEqualTo("Session has been revoked");
+	}
+
+	@Test
+	void neverServesTheActuatorOnThePublicPort() throws Exception {
+		for (String path : new String[] { "/actuator", "/actuator/prometheus", "/actuator/health",
+				"/actuator/health/readiness", "/actuator/info", "/actuator/metrics", "/actuator/env" }) {
+			assertErrorEnvelope(send(request(path)), 404, "NOT_FOUND");
+		}
+		// The probes and the scraper use the management port.
+		assertThat(send(managementRequest("/actuator/health/readiness")).status()).isEqualTo(200);
+		Reply prometheus = send(managementRequest("/actuator/prometheus"));
+		assertThat(prometheus.status()).isEqualTo(200);
+		assertThat(prometheus.raw().body()).contains("jvm_memory_used_bytes");
+	}
+
+	@Test
+	void refusesNonCanonicalPathsBeforeTheyAreRoutedOrAuthenticated() throws Exception {
+		String token = TestTokens.bearer(UUID.randomUUID());
+		BackendStub.INSTANCE.received.clear();
+		for (String path : new String[] { "/api/v1/messages/direct;jsessionid=1", "/api/v1/messages;x=1/direct",
+				"/api/v1/%6dessages/direct", "/api/v1/messages/%64irect", "/api/v1/messages/direct%2D1",
+				"/api/v1/messages/direct%2e", "/api/v1/messages/a%5fb", "/api/v1/messages/a%7Eb",
+				"/api/v1/messages/a%30", "/api/v1/messages/../messages/direct", "/api/v1/messages/./direct",
+				"/api/v1/messages/direct/..", "/api/v1/messages/direct/.", "/api/v1//messages/direct",
+				"/api/v1/messages//direct", "/socket.io/;x=1", "/socket.io/%2e%2e/x", "/%61ctuator/prometheus" }) {
+			Reply reply = send(request(path).header("Authorization", token));
+			assertErrorEnvelope(reply, 400, "VALIDATION_ERROR");
+			assertThat(reply.raw().headers().firstValue("X-RateLimit-Limit")).as(path).isEmpty();
+		}
+		// Refused before authentication too: no token needed to be told the path is malformed.
+		assertErrorEnvelope(send(request("/api/v1/%6dessages")), 400, "VALIDATION_ERROR");
+		assertThat(BackendStub.INSTANCE.received).isEmpty();
+	}
+
+	@Test
+	void passesCanonicalPathsWithEncodedReservedCharacters() throws Exception {
+		Reply reply = send(request("/api/v1/messages/direct/a%20b%C3%A9?query=a;b%6c")
+			.header("Authorization", TestTokens.bearer(UUID.randomUUID())));
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(BackendStub.INSTANCE.received).last().isEqualTo("/api/v1/messages/direct/a%20b%C3%A9?query=a;b%6c");
+	}
+
+	@Test
+	void holdsALongPollOnTheSocketRouteLongerThanTheRestResponseTimeout() throws Exception {
+		long start = System.nanoTime();
+		Reply poll = send(request("/socket.io/?EIO=4&transport=polling&sid=" + ClosingBackendStub.HELD_SID));
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+		assertThat(poll.status()).as(poll.raw().body()).isEqualTo(200);
+		assertThat(poll.raw().body()).isEqualTo("6");
+		assertThat(elapsed).isGreaterThan(RESPONSE_TIMEOUT);
+	}
+
+	@Test
+	void tellsTheSocketServerTheClientAddressItResolvedAndNothingElse() throws Exception {
+		// The tests trust 127.0.0.1 as a proxy: the client is the last untrusted hop of X-Forwarded-For.
+		Reply reply = send(request("/socket.io/?EIO=4&transport=polling")
+			.header("X-Forwarded-For", "198.51.100.77")
+			.header("X-Chatline-Client-Address", "203.0.113.250"));
+		assertThat(reply.status()).isEqualTo(200);
+		List<String> addresses = ClosingBackendStub.INSTANCE.lastHead.get()
+			.lines()
+			.filter(line -> line.toLowerCase(Locale.ROOT).startsWith("x-chatline-client-address:"))
+			.map(line -> line.substring(line.indexOf(':') + 1).trim())
+			.toList();
+		assertThat(addresses).containsExactly("198.51.100.77");
+	}
+
+	@Test
+	void dropsAClientAddressSentByTheClientOnRestRoutes() throws Exception {
+		send(request("/api/v1/messages/direct/" + UUID.randomUUID())
+			.header("Authorization", TestTokens.bearer(UUID.randomUUID()))
+			.header("X-Chatline-Client-Address", "203.0.113.250"));
+		assertThat(BackendStub.INSTANCE.lastHeaders).doesNotContainKey("x-chatline-client-address");
 	}
 
 	private static void assertErrorEnvelope(Reply reply, int status, String code) {

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.ContextConfiguration;
@@ -55,6 +56,9 @@ abstract class GatewayIntegrationTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	Environment environment;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@DynamicPropertySource
@@ -65,6 +69,7 @@ abstract class GatewayIntegrationTest {
 		registry.add("chat.gateway.rate-limits.key-prefix", () -> KEY_PREFIX);
 		registry.add("REALTIME_SOCKET_URL", ClosingBackendStub.INSTANCE::url);
 		registry.add("GATEWAY_RESPONSE_TIMEOUT", () -> RESPONSE_TIMEOUT.toMillis() + "ms");
+		registry.add("GATEWAY_MANAGEMENT_PORT", () -> "0");
 	}
 
 	/** An address nobody listens on: a port the system just handed out and took back. */
@@ -93,6 +98,12 @@ abstract class GatewayIntegrationTest {
 
 	HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+	}
+
+	/** A request to the management port (the actuator), or to the public port while there is none. */
+	HttpRequest.Builder managementRequest(String path) {
+		int managementPort = environment.getProperty("local.management.port", Integer.class, port);
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path));
 	}
 
 	@BeforeEach

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API keeps being served without rate limits (fail open) rather than refusing everyone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "eureka.client.enabled=false", "REDIS_HOST=127.0.0.1", "REDIS_PORT=1",
+		properties = { "eureka.client.enabled=false", "REDIS_HOST=127.0.0.1", "REDIS_PORT=1", "GATEWAY_MANAGEMENT_PORT=0",
 				"chat.gateway.ready-services=message-service" })
 @Import(TestSecurityConfiguration.class)
 class GatewayWithoutRedisIT {

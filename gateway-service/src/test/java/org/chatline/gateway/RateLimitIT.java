@@ -80,12 +80,57 @@ class RateLimitIT extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void socketIoTrafficIsNeverCounted() throws Exception {
-		for (int i = 0; i < 120; i++) {
-			Reply reply = send(request("/socket.io/?EIO=4&transport=polling"));
-			assertThat(reply.status()).isNotEqualTo(429);
-			assertThat(reply.raw().headers().firstValue("X-RateLimit-Limit")).isEmpty();
+	void loginsByANonCanonicalPathNeverReachTheBackendNorGetAroundTheLoginLimit() throws Exception {
+		BackendStub.INSTANCE.received.clear();
+		String[] paths = { "/api/v1/auth/login;x=1", "/api/v1/auth/%6cogin", "/api/v1/auth/login;", "/api/v1/auth/%6Cogin",
+				"/api/v1/%61uth/login", "/api/v1/auth/./login" };
+		for (String path : paths) {
+			Reply refused = send(request(path).header("Content-Type", "application/json")
+				.header("X-Forwarded-For", "203.0.113.30")
+				.POST(HttpRequest.BodyPublishers.ofString("{}")));
+			assertThat(refused.status()).as(path).isEqualTo(400);
+			assertThat(refused.body().get("code").asString()).isEqualTo("VALIDATION_ERROR");
 		}
+		assertThat(BackendStub.INSTANCE.received).isEmpty();
+		// The canonical login path still has its five, and only five.
+		for (int i = 1; i <= 5; i++) {
+			assertThat(send(login("203.0.113.30")).status()).isEqualTo(200);
+		}
+		assertThat(send(login("203.0.113.30")).status()).isEqualTo(429);
+		for (String path : paths) {
+			assertThat(send(request(path).header("X-Forwarded-For", "203.0.113.30")
+				.POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(400);
+		}
+		assertThat(BackendStub.INSTANCE.received).hasSize(5);
+	}
+
+	@Test
+	void limitsNewSocketSessionsPerAddressAndTellsWhenToRetry() throws Exception {
+		for (int i = 1; i <= 60; i++) {
+			Reply opened = send(handshake("203.0.113.40", i % 2 == 0 ? "polling" : "websocket"));
+			assertThat(opened.status()).as("handshake %d", i).isEqualTo(200);
+		}
+		Reply refused = send(handshake("203.0.113.40", "polling"));
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.body().get("code").asString()).isEqualTo("RATE_LIMIT_EXCEEDED");
+		assertThat(refused.raw().headers().firstValue("X-RateLimit-Limit")).contains("60");
+		assertThat(Long.parseLong(refused.raw().headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+
+		// Another address has its own count; the open sessions' own requests are never counted.
+		assertThat(send(handshake("203.0.113.41", "polling")).status()).isEqualTo(200);
+		for (int i = 0; i < 100; i++) {
+			Reply poll = send(request("/socket.io/?EIO=4&transport=polling&sid=stub" + i)
+				.header("X-Forwarded-For", "203.0.113.40"));
+			assertThat(poll.status()).isEqualTo(200);
+			assertThat(poll.raw().headers().firstValue("X-RateLimit-Limit")).isEmpty();
+		}
+		// Nor do they take from the REST allowance.
+		Reply rest = send(login("203.0.113.40"));
+		assertThat(rest.raw().headers().firstValue("X-RateLimit-Remaining")).contains("4");
+	}
+
+	private HttpRequest.Builder handshake(String forwardedFor, String transport) {
+		return request("/socket.io/?EIO=4&transport=" + transport).header("X-Forwarded-For", forwardedFor);
 	}
 
 	private HttpRequest.Builder postMessage(String bearer) {

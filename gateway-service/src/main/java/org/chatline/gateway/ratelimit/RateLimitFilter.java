@@ -23,11 +23,22 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * The contract's rate limits: register/login per IP, {@code POST /messages} per user, the rest of
- * the REST API per IP. Socket.IO, health and metrics are not counted. If Redis cannot be reached,
+ * the REST API per IP; and new Socket.IO sessions per IP (an Engine.IO open: a {@code /socket.io/}
+ * request without a {@code sid}). The requests of an open socket session, health and metrics are
+ * not counted here (realtime-service counts socket writes itself). If Redis cannot be reached,
  * requests pass (fail open) and the failure is logged and counted.
+ *
+ * <p>Every request loses an {@link #CLIENT_ADDRESS_HEADER} the client sent; a Socket.IO request
+ * gets the address resolved here instead, so realtime-service counts per address in the same
+ * buckets without re-deciding which proxies to believe.
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
+
+	/** The client address the gateway resolved, for the Socket.IO server behind it. */
+	public static final String CLIENT_ADDRESS_HEADER = "X-Chatline-Client-Address";
+
+	private static final String SOCKET_IO_PATH = "/socket.io/";
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
@@ -57,21 +68,31 @@ class RateLimitFilter implements WebFilter, Ordered {
 	}
 
 	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!properties.enabled()) {
-			return chain.filter(exchange);
-		}
+	public Mono<Void> filter(ServerWebExchange incoming, WebFilterChain chain) {
+		String path = incoming.getRequest().getPath().pathWithinApplication().value();
+		String ip = clientAddress.resolve(incoming.getRequest().getRemoteAddress(),
+				incoming.getRequest().getHeaders().getFirst("X-Forwarded-For"));
+		boolean socket = path.startsWith(SOCKET_IO_PATH);
+		ServerWebExchange exchange = withClientAddress(incoming, socket ? ip : null);
 		ServerHttpRequest request = exchange.getRequest();
-		String path = request.getPath().pathWithinApplication().value();
-		if (!path.startsWith("/api/v1/") || path.startsWith("/api/v1/health") || path.equals("/api/v1/metrics")
-				|| request.getMethod() == HttpMethod.OPTIONS) {
+		if (!properties.enabled() || request.getMethod() == HttpMethod.OPTIONS) {
 			return chain.filter(exchange);
 		}
-		String ip = clientAddress.resolve(request.getRemoteAddress(), request.getHeaders().getFirst("X-Forwarded-For"));
 		String name;
 		Rule rule;
 		String subject;
-		if (request.getMethod() == HttpMethod.POST
+		if (socket) {
+			if (request.getQueryParams().containsKey("sid")) {
+				return chain.filter(exchange);
+			}
+			name = RateLimitBuckets.HANDSHAKE;
+			rule = properties.handshake();
+			subject = ip;
+		}
+		else if (!path.startsWith("/api/v1/") || path.startsWith("/api/v1/health") || path.equals("/api/v1/metrics")) {
+			return chain.filter(exchange);
+		}
+		else if (request.getMethod() == HttpMethod.POST
 				&& (path.equals("/api/v1/auth/register") || path.equals("/api/v1/auth/login"))) {
 			name = RateLimitBuckets.AUTH;
 			rule = properties.auth();
@@ -111,5 +132,18 @@ class RateLimitFilter implements WebFilter, Ordered {
 			return Envelopes.refuse(exchange, ErrorCode.RATE_LIMIT_EXCEEDED,
 					"Too many requests, please try again later.");
 		});
+	}
+
+	/** Drops the client's own {@link #CLIENT_ADDRESS_HEADER}; sets the resolved one when given. */
+	private static ServerWebExchange withClientAddress(ServerWebExchange exchange, String address) {
+		if (address == null && !exchange.getRequest().getHeaders().containsHeader(CLIENT_ADDRESS_HEADER)) {
+			return exchange;
+		}
+		return exchange.mutate().request(exchange.getRequest().mutate().headers(headers -> {
+			headers.remove(CLIENT_ADDRESS_HEADER);
+			if (address != null) {
+				headers.set(CLIENT_ADDRESS_HEADER, address);
+			}
+		}).build()).build();
 	}
 }
