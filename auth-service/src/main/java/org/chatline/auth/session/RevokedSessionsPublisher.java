@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the edge that sessions ended: one Redis key per session, kept as long as an access token
- * of it can still be valid. The gateway and realtime-service then refuse those access tokens at
- * once. If Redis is unreachable the revocation still holds for refresh tokens (the database) and
+ * of it can still be valid, and one message on {@link RevokedSessions#CHANNEL}. The gateway and
+ * realtime-service then refuse those access tokens at once, and every realtime-service instance
+ * closes its live sockets of those sessions (the key is what an instance that missed the message
+ * finds when it next checks its sockets). If Redis is unreachable the revocation still holds for refresh tokens (the database) and
  * access tokens end at their expiry; the failure is logged, and {@link #resync} announces the
  * session again once Redis is back.
  */
@@ -46,10 +48,15 @@ class RevokedSessionsPublisher {
 	}
 
 	void announce(Collection<UUID> sessionIds) {
+		if (sessionIds.isEmpty()) {
+			return;
+		}
 		try {
 			for (UUID sessionId : sessionIds) {
 				redis.opsForValue().set(RevokedSessions.key(sessionId), "1", ttl);
 			}
+			// After the keys: a socket closed now and reconnecting at once is refused by them.
+			redis.convertAndSend(RevokedSessions.CHANNEL, RevokedSessions.message(sessionIds));
 		}
 		catch (DataAccessException ex) {
 			log.warn("Could not announce {} revoked session(s) to the edge: {}", sessionIds.size(), ex.getMessage());
