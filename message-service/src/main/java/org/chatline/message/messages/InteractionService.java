@@ -15,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class InteractionService {
 
+	/** The different reactions one user may leave on one message. */
+	static final int MAX_REACTIONS_PER_USER = 20;
+
 	private final MessageRepository messages;
 
 	private final ConversationAccess access;
@@ -57,9 +60,15 @@ class InteractionService {
 		if (!Emoji.isValid(emoji)) {
 			throw ApiException.validation("emoji: must be a single emoji");
 		}
-		Message message = access.visible(messages.findById(id), caller.id());
+		// Locked when adding, so concurrent adds of one user cannot pass the limit together.
+		Message message = access.visible(add ? messages.lockById(id) : messages.findById(id), caller.id());
 		if (message.deleted()) {
 			throw ApiException.conflict("The message was deleted");
+		}
+		if (add && messages.reactionsOf(id, caller.id()) >= MAX_REACTIONS_PER_USER
+				&& !messages.hasReaction(id, caller.id(), emoji)) {
+			throw ApiException.validation(
+					"emoji: at most " + MAX_REACTIONS_PER_USER + " different reactions per user on one message");
 		}
 		boolean changed = add ? messages.addReaction(id, caller.id(), emoji) : messages.removeReaction(id, caller.id(), emoji);
 		if (changed) {

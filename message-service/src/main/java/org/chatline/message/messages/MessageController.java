@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.chatline.common.api.ApiException;
 import org.chatline.common.api.ApiResponse;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
@@ -83,14 +84,16 @@ class MessageController {
 	PageResponse<MessageResponse> direct(AuthenticatedUser caller, @PathVariable UUID otherUserId,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) Long before, @RequestParam(required = false) Long after) {
-		return messages.direct(caller, otherUserId, Paging.of(page, limit), before, after);
+		return messages.direct(caller, otherUserId, Paging.of(page, limit), sequence("before", before),
+				sequence("after", after));
 	}
 
 	@GetMapping("/group/{groupId}")
 	PageResponse<MessageResponse> group(AuthenticatedUser caller, @PathVariable UUID groupId,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) Long before, @RequestParam(required = false) Long after) {
-		return messages.group(caller, groupId, Paging.of(page, limit), before, after);
+		return messages.group(caller, groupId, Paging.of(page, limit), sequence("before", before),
+				sequence("after", after));
 	}
 
 	@PatchMapping("/{id}")
@@ -125,5 +128,13 @@ class MessageController {
 	ApiResponse<Void> unreact(AuthenticatedUser caller, @PathVariable UUID id, @Valid @RequestBody ReactionRequest body) {
 		interactions.react(caller, id, body.emoji(), false);
 		return ApiResponse.ok("Reaction removed", null);
+	}
+
+	/** A history cursor is a message's sequence number: never negative. */
+	private static Long sequence(String name, Long value) {
+		if (value != null && value < 0) {
+			throw ApiException.validation(name + ": must be a message sequence number (0 or more)");
+		}
+		return value;
 	}
 }

@@ -180,6 +180,20 @@ class MessageRepository {
 			.update() > 0;
 	}
 
+	long reactionsOf(UUID messageId, UUID userId) {
+		return jdbc.sql("select count(*) from reaction where message_id = ? and user_id = ?")
+			.params(messageId, userId)
+			.query(Long.class)
+			.single();
+	}
+
+	boolean hasReaction(UUID messageId, UUID userId, String emoji) {
+		return jdbc.sql("select exists (select 1 from reaction where message_id = ? and user_id = ? and emoji = ?)")
+			.params(messageId, userId, emoji)
+			.query(Boolean.class)
+			.single();
+	}
+
 	boolean removeReaction(UUID messageId, UUID userId, String emoji) {
 		return jdbc.sql("delete from reaction where message_id = ? and user_id = ? and emoji = ?")
 			.params(messageId, userId, emoji)

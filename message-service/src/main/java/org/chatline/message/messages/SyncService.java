@@ -46,8 +46,16 @@ class SyncService {
 		if (!matcher.matches()) {
 			throw ApiException.validation("since: not a sync cursor");
 		}
-		long tx = Long.parseLong(matcher.group(1));
-		long id = Long.parseLong(matcher.group(2));
+		long tx;
+		long id;
+		try {
+			tx = Long.parseLong(matcher.group(1));
+			id = Long.parseLong(matcher.group(2));
+		}
+		catch (NumberFormatException ex) {
+			// 19 digits can still be beyond a long; no cursor this service hands out is.
+			throw ApiException.validation("since: not a sync cursor");
+		}
 		List<Change> changes = new ArrayList<>(jdbc.sql("""
 				with mine as (
 				    select conversation_id from dm_participant where user_id = :me
