@@ -19,6 +19,9 @@ public abstract class AuthServiceIntegrationTest {
 
 	protected static final FakeUserService USER_SERVICE = FakeUserService.start();
 
+	/** A test-only master secret: the other services' secrets are derived from it. */
+	protected static final String MASTER_SECRET = "test-master-secret-0123456789abcdef";
+
 	@LocalServerPort
 	protected int port;
 
@@ -30,6 +33,9 @@ public abstract class AuthServiceIntegrationTest {
 		registry.add("chat.auth.user-service-load-balanced", () -> "false");
 		registry.add("chat.auth.user-service-read-timeout", () -> "2s");
 		registry.add("chat.auth.key-dir", () -> "target/it-keys");
+		registry.add("chat.auth.service-tokens.master-secret", () -> MASTER_SECRET);
+		// All failed attempts come from 127.0.0.1 here; FailedAttemptsTests covers the limit.
+		registry.add("chat.auth.service-tokens.max-failures", () -> "1000");
 	}
 
 	@BeforeEach

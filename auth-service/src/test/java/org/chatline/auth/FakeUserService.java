@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.chatline.common.test.ServiceTokenCheck;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,6 +109,11 @@ public final class FakeUserService {
 			String body;
 			try (InputStream in = exchange.getRequestBody()) {
 				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			if (ServiceTokenCheck.caller(exchange.getRequestHeaders().getFirst("Authorization")) == null) {
+				// Like the real user-service: no service token, no answer. Proves auth-service sends one.
+				respond(exchange, 401, error("UNAUTHORIZED", "Service credential required"));
+				return;
 			}
 			if (mode == Mode.FAIL) {
 				respond(exchange, 500, error("INTERNAL_ERROR", "Internal server error"));

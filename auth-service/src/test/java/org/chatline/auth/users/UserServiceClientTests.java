@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.chatline.auth.FakeUserService;
 import org.chatline.common.api.ApiException;
 import org.chatline.common.api.ErrorCode;
+import org.chatline.common.config.ServiceTokenInterceptor;
+import org.chatline.common.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,11 @@ class UserServiceClientTests {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
 		factory.setReadTimeout(Duration.ofSeconds(3));
-		return new UserServiceClient(RestClient.builder().requestFactory(factory).baseUrl(baseUrl).build());
+		return new UserServiceClient(RestClient.builder()
+			.requestFactory(factory)
+			.requestInterceptor(new ServiceTokenInterceptor(() -> () -> TestTokens.service("auth-service")))
+			.baseUrl(baseUrl)
+			.build());
 	}
 
 	@Test

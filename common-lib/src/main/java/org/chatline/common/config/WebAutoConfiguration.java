@@ -5,11 +5,13 @@ import java.util.List;
 
 import org.chatline.common.security.JwtVerifier;
 import org.chatline.common.security.SecurityProperties;
+import org.chatline.common.security.ServiceTokenVerifier;
 import org.chatline.common.web.ApiExceptionHandler;
 import org.chatline.common.web.AuthenticationFilter;
 import org.chatline.common.web.CorrelationIdFilter;
 import org.chatline.common.web.CurrentUserArgumentResolver;
 import org.chatline.common.web.EnvelopeErrorController;
+import org.chatline.common.web.ServiceCallerArgumentResolver;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -36,11 +38,11 @@ public class WebAutoConfiguration {
 
 	@Bean
 	FilterRegistrationBean<AuthenticationFilter> authenticationFilter(JwtVerifier verifier,
-			SecurityProperties properties) {
+			ServiceTokenVerifier serviceVerifier, SecurityProperties properties) {
 		List<String> publicPaths = new ArrayList<>(properties.publicPaths());
 		publicPaths.addAll(properties.extraPublicPaths());
 		FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new AuthenticationFilter(verifier, publicPaths));
+				new AuthenticationFilter(verifier, serviceVerifier, publicPaths, properties.internalPaths()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
@@ -51,6 +53,7 @@ public class WebAutoConfiguration {
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 				resolvers.add(new CurrentUserArgumentResolver());
+				resolvers.add(new ServiceCallerArgumentResolver());
 			}
 		};
 	}

@@ -15,6 +15,9 @@ public final class TokenTypes {
 
 	public static final String REFRESH = "refresh";
 
+	/** A service's credential for {@code /internal/**}: subject = the calling service's name. */
+	public static final String SERVICE = "service";
+
 	private TokenTypes() {
 	}
 }

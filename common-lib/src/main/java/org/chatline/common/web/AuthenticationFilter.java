@@ -12,28 +12,41 @@ import org.chatline.common.api.ApiException;
 import org.chatline.common.api.ErrorResponse;
 import org.chatline.common.security.AuthenticatedUser;
 import org.chatline.common.security.JwtVerifier;
+import org.chatline.common.security.ServiceCaller;
+import org.chatline.common.security.ServiceTokenVerifier;
 
 import org.springframework.http.MediaType;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every request outside the public paths must carry a valid access token. The verified caller is
- * kept as a request attribute for {@link CurrentUserArgumentResolver}.
+ * Every request outside the public paths must carry a valid token: on the internal paths
+ * ({@code /internal/**}) a service token, anywhere else a user's access token; neither is accepted
+ * in the other's place. The verified caller is kept as a request attribute for
+ * {@link CurrentUserArgumentResolver} (a user) or {@link ServiceCallerArgumentResolver} (a service).
  */
 public class AuthenticationFilter extends OncePerRequestFilter {
 
 	public static final String ATTRIBUTE = AuthenticatedUser.class.getName();
 
+	public static final String SERVICE_ATTRIBUTE = ServiceCaller.class.getName();
+
 	private final JwtVerifier verifier;
+
+	private final ServiceTokenVerifier serviceVerifier;
 
 	private final List<String> publicPaths;
 
+	private final List<String> internalPaths;
+
 	private final AntPathMatcher matcher = new AntPathMatcher();
 
-	public AuthenticationFilter(JwtVerifier verifier, List<String> publicPaths) {
+	public AuthenticationFilter(JwtVerifier verifier, ServiceTokenVerifier serviceVerifier, List<String> publicPaths,
+			List<String> internalPaths) {
 		this.verifier = verifier;
+		this.serviceVerifier = serviceVerifier;
 		this.publicPaths = publicPaths;
+		this.internalPaths = internalPaths;
 	}
 
 	@Override
@@ -45,7 +58,7 @@ public class AuthenticationFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (isPublic(path)) {
+		if (matchesAny(this.publicPaths, path)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -54,7 +67,12 @@ public class AuthenticationFilter extends OncePerRequestFilter {
 			if (token == null) {
 				throw ApiException.unauthorized("Authentication required");
 			}
-			request.setAttribute(ATTRIBUTE, verifier.verifyAccessToken(token));
+			if (matchesAny(this.internalPaths, path)) {
+				request.setAttribute(SERVICE_ATTRIBUTE, this.serviceVerifier.verify(token));
+			}
+			else {
+				request.setAttribute(ATTRIBUTE, this.verifier.verifyAccessToken(token));
+			}
 		}
 		catch (ApiException ex) {
 			response.setStatus(ex.code().status());
@@ -66,8 +84,8 @@ public class AuthenticationFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private boolean isPublic(String path) {
-		for (String pattern : publicPaths) {
+	private boolean matchesAny(List<String> patterns, String path) {
+		for (String pattern : patterns) {
 			if (matcher.match(pattern, path)) {
 				return true;
 			}

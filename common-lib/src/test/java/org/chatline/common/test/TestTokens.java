@@ -18,6 +18,9 @@ public final class TestTokens {
 
 	public static final String KID = "test-key";
 
+	/** The audience of service tokens (common-lib's default {@code chat.security.internal-audience}). */
+	public static final String INTERNAL_AUDIENCE = "chatline-internal";
+
 	public static final KeyPair KEYS = Jwts.SIG.RS256.keyPair().build();
 
 	private TestTokens() {
@@ -53,6 +56,32 @@ public final class TestTokens {
 
 	public static String bearer(UUID userId) {
 		return "Bearer " + access(userId);
+	}
+
+	/** A service token, as auth-service issues to {@code serviceName} for calls to {@code /internal/**}. */
+	public static String service(String serviceName) {
+		return service(serviceName, Instant.now().plusSeconds(300));
+	}
+
+	public static String service(String serviceName, Instant expiresAt) {
+		return Jwts.builder()
+			.header()
+			.keyId(KID)
+			.and()
+			.issuer("chatline-auth")
+			.audience()
+			.add(INTERNAL_AUDIENCE)
+			.and()
+			.subject(serviceName)
+			.claim(TokenTypes.CLAIM_TYPE, TokenTypes.SERVICE)
+			.issuedAt(new Date())
+			.expiration(Date.from(expiresAt))
+			.signWith(KEYS.getPrivate(), Jwts.SIG.RS256)
+			.compact();
+	}
+
+	public static String serviceBearer(String serviceName) {
+		return "Bearer " + service(serviceName);
 	}
 
 	public static PublicKeySource keySource() {

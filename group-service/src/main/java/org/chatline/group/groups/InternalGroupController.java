@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Service-to-service reads (never routed by the gateway, no token): message-service,
+ * Service-to-service reads (never routed by the gateway; a service token required, a user's access
+ * token refused, see common-lib's {@code AuthenticationFilter}): message-service,
  * call-service and realtime-service ask here when their membership projection misses. Answers use
  * the same envelope as the public API: {@code {success, data}}, errors {@code {success:false, message, code}}.
  */

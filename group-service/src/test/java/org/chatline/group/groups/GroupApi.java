@@ -34,6 +34,9 @@ final class GroupApi {
 
 	private final JsonMapper json;
 
+	/** What message-service, one of the internal API's callers, sends. */
+	static final String MESSAGE_SERVICE = TestTokens.serviceBearer("message-service");
+
 	GroupApi(int port, JsonMapper json) {
 		this.port = port;
 		this.json = json;
@@ -57,11 +60,20 @@ final class GroupApi {
 
 	/** {@code caller} null sends no token. */
 	Reply call(String method, String path, UUID caller, String body) {
+		return send(method, path, caller == null ? null : "Bearer " + TestTokens.access(caller), body);
+	}
+
+	/** A GET on the internal API with this {@code Authorization} header (null: none). */
+	Reply internal(String path, String authorization) {
+		return send("GET", path, authorization, null);
+	}
+
+	private Reply send(String method, String path, String authorization, String body) {
 		var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Content-Type", "application/json")
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		if (caller != null) {
-			builder.header("Authorization", "Bearer " + TestTokens.access(caller));
+		if (authorization != null) {
+			builder.header("Authorization", authorization);
 		}
 		try {
 			HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());

@@ -178,33 +178,33 @@ class GroupEventsIT extends GroupServiceTestSupport {
 	}
 
 	@Test
-	void internalEndpointsAnswerProjectionMissesWithoutAToken() {
+	void internalEndpointsAnswerProjectionMissesToAService() {
 		var group = fixtures.groupWithMembers("SECRET", 1, 1);
 		UUID member = group.members().get(0);
 
-		GroupApi.Reply found = api.get("/internal/groups/" + group.id() + "/members/" + member, null);
+		GroupApi.Reply found = api.internal("/internal/groups/" + group.id() + "/members/" + member, GroupApi.MESSAGE_SERVICE);
 		assertThat(found.status()).isEqualTo(200);
 		assertThat(found.data().get("groupId").asString()).isEqualTo(group.id().toString());
 		assertThat(found.data().get("userId").asString()).isEqualTo(member.toString());
 		assertThat(found.data().get("role").asString()).isEqualTo("MEMBER");
-		assertThat(api.get("/internal/groups/" + group.id() + "/members/" + group.owner(), null).data().get("role")
+		assertThat(api.internal("/internal/groups/" + group.id() + "/members/" + group.owner(), GroupApi.MESSAGE_SERVICE).data().get("role")
 			.asString()).isEqualTo("OWNER");
-		GroupApi.Reply outsider = api.get("/internal/groups/" + group.id() + "/members/" + UUID.randomUUID(), null);
+		GroupApi.Reply outsider = api.internal("/internal/groups/" + group.id() + "/members/" + UUID.randomUUID(), GroupApi.MESSAGE_SERVICE);
 		assertThat(outsider.status()).isEqualTo(404);
 		assertThat(outsider.code()).isEqualTo("NOT_FOUND");
 
-		GroupApi.Reply members = api.get("/internal/groups/" + group.id() + "/members", null);
+		GroupApi.Reply members = api.internal("/internal/groups/" + group.id() + "/members", GroupApi.MESSAGE_SERVICE);
 		assertThat(members.status()).isEqualTo(200);
 		assertThat(members.data().get("groupId").asString()).isEqualTo(group.id().toString());
 		assertThat(ids(members.data().get("memberIds"))).containsExactly(group.owner(), group.admins().get(0), member);
-		assertThat(api.get("/internal/groups/" + UUID.randomUUID() + "/members", null).status()).isEqualTo(404);
+		assertThat(api.internal("/internal/groups/" + UUID.randomUUID() + "/members", GroupApi.MESSAGE_SERVICE).status()).isEqualTo(404);
 
 		UUID another = fixtures.group(member, "PUBLIC");
-		GroupApi.Reply groups = api.get("/internal/users/" + member + "/groups", null);
+		GroupApi.Reply groups = api.internal("/internal/users/" + member + "/groups", GroupApi.MESSAGE_SERVICE);
 		assertThat(groups.status()).isEqualTo(200);
 		assertThat(groups.data().get("userId").asString()).isEqualTo(member.toString());
 		assertThat(ids(groups.data().get("groupIds"))).containsExactlyInAnyOrder(group.id(), another);
-		assertThat(api.get("/internal/users/" + UUID.randomUUID() + "/groups", null).data().get("groupIds")).isEmpty();
+		assertThat(api.internal("/internal/users/" + UUID.randomUUID() + "/groups", GroupApi.MESSAGE_SERVICE).data().get("groupIds")).isEmpty();
 	}
 
 	private static void assertMember(EventEnvelope event, UUID userId, String role, UUID previousOwnerId) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
+import org.chatline.common.test.ServiceTokenCheck;
 
 /**
  * A real HTTP server standing in for user-service's internal API: it knows the users added to it
@@ -35,8 +36,11 @@ final class UserServiceStub {
 		server.createContext("/internal/users/", exchange -> {
 			String path = exchange.getRequestURI().getPath();
 			UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
-			int status = broken.contains(id) ? 500 : users.contains(id) ? 200 : 404;
+			// Like the real user-service: no service token, no answer (proves group-service sends one).
+			boolean authorized = ServiceTokenCheck.caller(exchange.getRequestHeaders().getFirst("Authorization")) != null;
+			int status = !authorized ? 401 : broken.contains(id) ? 500 : users.contains(id) ? 200 : 404;
 			String body = switch (status) {
+				case 401 -> "{\"success\":false,\"message\":\"Service credential required\",\"code\":\"UNAUTHORIZED\"}";
 				case 200 -> "{\"success\":true,\"data\":{\"id\":\"" + id + "\",\"username\":\"stub_user\"}}";
 				case 404 -> "{\"success\":false,\"message\":\"User not found\",\"code\":\"NOT_FOUND\"}";
 				default -> "{\"success\":false,\"message\":\"Internal server error\",\"code\":\"INTERNAL_ERROR\"}";

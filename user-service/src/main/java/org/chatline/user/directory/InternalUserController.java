@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.chatline.common.api.ApiResponse;
+import org.chatline.common.security.ServiceCaller;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,10 +16,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Service-to-service API (never routed by the gateway): used by auth-service's registration and login. */
+/**
+ * Service-to-service API (never routed by the gateway, service token required, see common-lib's
+ * {@code AuthenticationFilter}): reads for any service; creating and deleting accounts only for
+ * auth-service, whose registration and compensation are the only reasons to.
+ */
 @RestController
 @RequestMapping("/internal/users")
 class InternalUserController {
+
+	private static final String AUTH_SERVICE = "auth-service";
 
 	private final UserService users;
 
@@ -28,7 +35,8 @@ class InternalUserController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	ApiResponse<UserResponse> create(@Valid @RequestBody CreateUserRequest request) {
+	ApiResponse<UserResponse> create(ServiceCaller caller, @Valid @RequestBody CreateUserRequest request) {
+		caller.require(AUTH_SERVICE);
 		return ApiResponse.ok(UserResponse.of(users.create(request)));
 	}
 
@@ -38,7 +46,8 @@ class InternalUserController {
 	}
 
 	@DeleteMapping("/{id}")
-	ApiResponse<Void> delete(@PathVariable UUID id) {
+	ApiResponse<Void> delete(ServiceCaller caller, @PathVariable UUID id) {
+		caller.require(AUTH_SERVICE);
 		users.delete(id);
 		return ApiResponse.ok("User deleted successfully", null);
 	}

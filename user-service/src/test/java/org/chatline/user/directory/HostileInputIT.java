@@ -34,7 +34,7 @@ class HostileInputIT {
 	void setUp() {
 		http = new HttpJson(port);
 		me = UUID.randomUUID();
-		assertThat(http.post("/internal/users", UserFixtures.newUser(me, UserFixtures.uniqueUsername("Fz")), null).status())
+		assertThat(http.post("/internal/users", UserFixtures.newUser(me, UserFixtures.uniqueUsername("Fz")), UserFixtures.AUTH_SERVICE).status())
 			.isEqualTo(201);
 	}
 
@@ -91,7 +91,7 @@ class HostileInputIT {
 	void deletingTheSameAccountConcurrentlyNeverAnswers500() {
 		for (int round = 0; round < 5; round++) {
 			UUID id = UUID.randomUUID();
-			http.post("/internal/users", UserFixtures.newUser(id, UserFixtures.uniqueUsername("Del")), null);
+			http.post("/internal/users", UserFixtures.newUser(id, UserFixtures.uniqueUsername("Del")), UserFixtures.AUTH_SERVICE);
 			List<CompletableFuture<HttpJson.Reply>> deletes = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
 				deletes.add(CompletableFuture.supplyAsync(() -> http.delete("/api/v1/users/" + id, TestTokens.bearer(id))));

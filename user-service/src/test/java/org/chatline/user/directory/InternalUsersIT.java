@@ -49,7 +49,7 @@ class InternalUsersIT {
 	void createsUserWithDefaultsAndPublishesUserRegistered() {
 		UUID id = UUID.randomUUID();
 		String username = UserFixtures.uniqueUsername("Reg");
-		HttpJson.Reply created = http.post("/internal/users", UserFixtures.newUser(id, username), null);
+		HttpJson.Reply created = http.post("/internal/users", UserFixtures.newUser(id, username), UserFixtures.AUTH_SERVICE);
 
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.data().get("id").asString()).isEqualTo(id.toString());
@@ -80,13 +80,13 @@ class InternalUsersIT {
 	void getsTheFullUserAndAnswers404ForAnUnknownOne() {
 		UUID id = UUID.randomUUID();
 		String username = UserFixtures.uniqueUsername("Get");
-		http.post("/internal/users", UserFixtures.newUser(id, username), null);
+		http.post("/internal/users", UserFixtures.newUser(id, username), UserFixtures.AUTH_SERVICE);
 
-		HttpJson.Reply found = http.get("/internal/users/" + id, null);
+		HttpJson.Reply found = http.get("/internal/users/" + id, UserFixtures.AUTH_SERVICE);
 		assertThat(found.status()).isEqualTo(200);
 		assertThat(found.data().get("email").asString()).isEqualTo(username.toLowerCase() + "@example.com");
 
-		HttpJson.Reply missing = http.get("/internal/users/" + UUID.randomUUID(), null);
+		HttpJson.Reply missing = http.get("/internal/users/" + UUID.randomUUID(), UserFixtures.AUTH_SERVICE);
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.code()).isEqualTo("NOT_FOUND");
 	}
@@ -94,12 +94,12 @@ class InternalUsersIT {
 	@Test
 	void refusesATakenUsernameRegardlessOfCase() {
 		String username = UserFixtures.uniqueUsername("Dup");
-		assertThat(http.post("/internal/users", UserFixtures.newUser(UUID.randomUUID(), username), null).status())
+		assertThat(http.post("/internal/users", UserFixtures.newUser(UUID.randomUUID(), username), UserFixtures.AUTH_SERVICE).status())
 			.isEqualTo(201);
 
 		Map<String, Object> sameNameOtherCase = Map.of("id", UUID.randomUUID().toString(), "username",
 				username.toUpperCase(), "email", UUID.randomUUID() + "@example.com");
-		HttpJson.Reply conflict = http.post("/internal/users", sameNameOtherCase, null);
+		HttpJson.Reply conflict = http.post("/internal/users", sameNameOtherCase, UserFixtures.AUTH_SERVICE);
 
 		assertThat(conflict.status()).isEqualTo(409);
 		assertThat(conflict.code()).isEqualTo("CONFLICT");
@@ -110,11 +110,11 @@ class InternalUsersIT {
 	@Test
 	void refusesATakenEmailRegardlessOfCase() {
 		String username = UserFixtures.uniqueUsername("Mail");
-		http.post("/internal/users", UserFixtures.newUser(UUID.randomUUID(), username), null);
+		http.post("/internal/users", UserFixtures.newUser(UUID.randomUUID(), username), UserFixtures.AUTH_SERVICE);
 
 		Map<String, Object> sameEmail = Map.of("id", UUID.randomUUID().toString(), "username",
 				UserFixtures.uniqueUsername("Other"), "email", username.toUpperCase() + "@EXAMPLE.com");
-		HttpJson.Reply conflict = http.post("/internal/users", sameEmail, null);
+		HttpJson.Reply conflict = http.post("/internal/users", sameEmail, UserFixtures.AUTH_SERVICE);
 
 		assertThat(conflict.status()).isEqualTo(409);
 		assertThat(conflict.message()).isEqualTo("Email already registered");
@@ -133,7 +133,7 @@ class InternalUsersIT {
 						UUID.randomUUID() + "@example.com");
 				Callable<Integer> call = () -> {
 					start.await();
-					return http.post("/internal/users", body, null).status();
+					return http.post("/internal/users", body, UserFixtures.AUTH_SERVICE).status();
 				};
 				results.add(pool.submit(call));
 			}
@@ -153,7 +153,7 @@ class InternalUsersIT {
 	@Test
 	void rejectsAnInvalidBody() {
 		HttpJson.Reply invalid = http.post("/internal/users",
-				Map.of("id", UUID.randomUUID().toString(), "username", "a!", "email", "not-an-email"), null);
+				Map.of("id", UUID.randomUUID().toString(), "username", "a!", "email", "not-an-email"), UserFixtures.AUTH_SERVICE);
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.code()).isEqualTo("VALIDATION_ERROR");
 	}
@@ -161,10 +161,10 @@ class InternalUsersIT {
 	@Test
 	void deletesAUserAsCompensationAndAnswers404Afterwards() {
 		UUID id = UUID.randomUUID();
-		http.post("/internal/users", UserFixtures.newUser(id, UserFixtures.uniqueUsername("Comp")), null);
+		http.post("/internal/users", UserFixtures.newUser(id, UserFixtures.uniqueUsername("Comp")), UserFixtures.AUTH_SERVICE);
 
-		assertThat(http.delete("/internal/users/" + id, null).status()).isEqualTo(200);
-		assertThat(http.get("/internal/users/" + id, null).status()).isEqualTo(404);
-		assertThat(http.delete("/internal/users/" + id, null).status()).isEqualTo(404);
+		assertThat(http.delete("/internal/users/" + id, UserFixtures.AUTH_SERVICE).status()).isEqualTo(200);
+		assertThat(http.get("/internal/users/" + id, UserFixtures.AUTH_SERVICE).status()).isEqualTo(404);
+		assertThat(http.delete("/internal/users/" + id, UserFixtures.AUTH_SERVICE).status()).isEqualTo(404);
 	}
 }

@@ -43,7 +43,7 @@ class UserEndpointsIT {
 
 	private UUID register(String username) {
 		UUID id = UUID.randomUUID();
-		assertThat(http.post("/internal/users", UserFixtures.newUser(id, username), null).status()).isEqualTo(201);
+		assertThat(http.post("/internal/users", UserFixtures.newUser(id, username), UserFixtures.AUTH_SERVICE).status()).isEqualTo(201);
 		return id;
 	}
 
@@ -102,7 +102,7 @@ class UserEndpointsIT {
 		assertThat(reply.data().get("username").asString()).isEqualTo(newName);
 		assertThat(reply.data().get("avatar").asString()).isEqualTo("https://example.com/a.png");
 		assertThat(reply.data().get("statusMessage").asString()).isEqualTo("Busy");
-		assertThat(http.get("/internal/users/" + id, null).data().get("username").asString()).isEqualTo(newName);
+		assertThat(http.get("/internal/users/" + id, UserFixtures.AUTH_SERVICE).data().get("username").asString()).isEqualTo(newName);
 
 		try (UserEvents events = new UserEvents(broker)) {
 			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(events.poll()).anySatisfy(record -> {
@@ -181,7 +181,7 @@ class UserEndpointsIT {
 		assertThat(reply.message()).isEqualTo("User deleted successfully");
 		assertThat(reply.body().has("data")).isTrue();
 		assertThat(reply.data().isNull()).isTrue();
-		assertThat(http.get("/internal/users/" + id, null).status()).isEqualTo(404);
+		assertThat(http.get("/internal/users/" + id, UserFixtures.AUTH_SERVICE).status()).isEqualTo(404);
 		try (UserEvents events = new UserEvents(broker)) {
 			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(events.poll()).anySatisfy(record -> {
 				assertThat(record.key()).isEqualTo(id.toString());
@@ -197,7 +197,7 @@ class UserEndpointsIT {
 		HttpJson.Reply reply = http.delete("/api/v1/users/" + id, TestTokens.bearer(UUID.randomUUID()));
 
 		assertThat(reply.status()).isEqualTo(403);
-		assertThat(http.get("/internal/users/" + id, null).status()).isEqualTo(200);
+		assertThat(http.get("/internal/users/" + id, UserFixtures.AUTH_SERVICE).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -208,7 +208,7 @@ class UserEndpointsIT {
 		UUID byEmail = UUID.randomUUID();
 		Map<String, Object> body = new HashMap<>(UserFixtures.newUser(byEmail, UserFixtures.uniqueUsername("Gamma")));
 		body.put("email", "gamma." + marker.toUpperCase() + "@example.com");
-		http.post("/internal/users", body, null);
+		http.post("/internal/users", body, UserFixtures.AUTH_SERVICE);
 		String bearer = TestTokens.bearer(UUID.randomUUID());
 
 		HttpJson.Reply first = http.get("/api/v1/users?query=" + marker.toUpperCase() + "&page=1&limit=2", bearer);

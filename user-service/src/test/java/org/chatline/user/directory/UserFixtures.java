@@ -3,8 +3,13 @@ package org.chatline.user.directory;
 import java.util.Map;
 import java.util.UUID;
 
+import org.chatline.common.test.TestTokens;
+
 /** Fresh, unique users for tests (the test database keeps data between runs). */
 final class UserFixtures {
+
+	/** What auth-service, the one caller of the internal user API, sends. */
+	static final String AUTH_SERVICE = TestTokens.serviceBearer("auth-service");
 
 	private UserFixtures() {
 	}

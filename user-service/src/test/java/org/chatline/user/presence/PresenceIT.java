@@ -79,6 +79,7 @@ class PresenceIT {
 	private void post(String path, String body) throws Exception {
 		var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", org.chatline.common.test.TestTokens.serviceBearer("auth-service"))
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
