@@ -19,8 +19,12 @@ interface UserRepository extends JpaRepository<User, UUID> {
 	@Query("select count(u) > 0 from User u where lower(u.username) = lower(:username) and u.id <> :id")
 	boolean usernameTakenByOther(@Param("username") String username, @Param("id") UUID id);
 
-	/** Case-insensitive substring match; {@code pattern} is already lower-cased and LIKE-escaped. */
-	@Query(value = "select u from User u where lower(u.username) like :pattern escape '\\' or lower(u.email) like :pattern escape '\\' order by lower(u.username), u.id",
-			countQuery = "select count(u) from User u where lower(u.username) like :pattern escape '\\' or lower(u.email) like :pattern escape '\\'")
-	Page<User> search(@Param("pattern") String pattern, Pageable pageable);
+	/**
+	 * Usernames by case-insensitive substring ({@code pattern} is already lower-cased and
+	 * LIKE-escaped); e-mails only when {@code email} is the whole address (lower-cased), so an
+	 * address can never be guessed a letter at a time.
+	 */
+	@Query(value = "select u from User u where lower(u.username) like :pattern escape '\\' or lower(u.email) = :email order by lower(u.username), u.id",
+			countQuery = "select count(u) from User u where lower(u.username) like :pattern escape '\\' or lower(u.email) = :email")
+	Page<User> search(@Param("pattern") String pattern, @Param("email") String email, Pageable pageable);
 }

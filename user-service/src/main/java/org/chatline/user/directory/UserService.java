@@ -32,9 +32,12 @@ class UserService {
 
 	private final OutboxWriter outbox;
 
-	UserService(UserRepository users, OutboxWriter outbox) {
+	private final ProfileProperties profiles;
+
+	UserService(UserRepository users, OutboxWriter outbox, ProfileProperties profiles) {
 		this.users = users;
 		this.outbox = outbox;
+		this.profiles = profiles;
 	}
 
 	@Transactional
@@ -69,6 +72,12 @@ class UserService {
 	@Transactional
 	public User update(UUID id, UUID callerId, UpdateUserRequest request) {
 		requireOwner(id, callerId, "You can only update your own profile");
+		if (request.avatar() != null && !request.avatar().isEmpty()) {
+			String problem = ImageUrls.problem(request.avatar(), profiles.allowHttpUrls());
+			if (problem != null) {
+				throw ApiException.validation("avatar: " + problem);
+			}
+		}
 		User user = get(id);
 		if (request.username() != null && users.usernameTakenByOther(request.username(), id)) {
 			throw ApiException.conflict(USERNAME_TAKEN);
@@ -111,8 +120,9 @@ class UserService {
 		if (trimmed.length() > 100) {
 			throw ApiException.validation("query: must be at most 100 characters");
 		}
-		String pattern = "%" + escapeLike(trimmed.toLowerCase(Locale.ROOT)) + "%";
-		Page<User> page = users.search(pattern, PageRequest.of(paging.page() - 1, paging.limit()));
+		String lower = trimmed.toLowerCase(Locale.ROOT);
+		Page<User> page = users.search("%" + escapeLike(lower) + "%", lower,
+				PageRequest.of(paging.page() - 1, paging.limit()));
 		return PageResponse.of(page.getContent().stream().map(UserSummary::of).toList(), paging,
 				page.getTotalElements());
 	}

@@ -201,14 +201,11 @@ class UserEndpointsIT {
 	}
 
 	@Test
-	void searchesUsernamesAndEmailsCaseInsensitivelyWithPagination() {
+	void searchesUsernamesCaseInsensitivelyWithPagination() {
 		String marker = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 		register("Alpha_" + marker);
 		register("beta_" + marker);
-		UUID byEmail = UUID.randomUUID();
-		Map<String, Object> body = new HashMap<>(UserFixtures.newUser(byEmail, UserFixtures.uniqueUsername("Gamma")));
-		body.put("email", "gamma." + marker.toUpperCase() + "@example.com");
-		http.post("/internal/users", body, UserFixtures.AUTH_SERVICE);
+		register("Gamma_" + marker);
 		String bearer = TestTokens.bearer(UUID.randomUUID());
 
 		HttpJson.Reply first = http.get("/api/v1/users?query=" + marker.toUpperCase() + "&page=1&limit=2", bearer);
@@ -223,7 +220,56 @@ class UserEndpointsIT {
 		assertThat(first.body().get("pagination").get("total").asLong()).isEqualTo(3);
 		assertThat(first.body().get("pagination").get("totalPages").asLong()).isEqualTo(2);
 		assertThat(second.data()).hasSize(1);
-		assertThat(second.data().get(0).get("id").asString()).isEqualTo(byEmail.toString());
+		assertThat(second.data().get(0).get("username").asString()).isEqualTo("Gamma_" + marker);
+	}
+
+	@Test
+	void searchFindsAUserByTheirWholeEmailButNeverByAFragmentOfIt() {
+		String marker = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		UUID hidden = UUID.randomUUID();
+		Map<String, Object> body = new HashMap<>(UserFixtures.newUser(hidden, UserFixtures.uniqueUsername("Hid")));
+		String email = "secret." + marker + "@mail" + marker + ".example.com";
+		body.put("email", email);
+		assertThat(http.post("/internal/users", body, UserFixtures.AUTH_SERVICE).status()).isEqualTo(201);
+		String bearer = TestTokens.bearer(UUID.randomUUID());
+
+		for (String fragment : new String[] { marker, "secret." + marker, "secret." + marker + "@",
+				"@mail" + marker + ".example.com", email.substring(0, email.length() - 1), email.substring(1),
+				"s", "secret.", email + " x" }) {
+			HttpJson.Reply reply = http.get("/api/v1/users?query=" + java.net.URLEncoder.encode(fragment,
+					java.nio.charset.StandardCharsets.UTF_8) + "&limit=100", bearer);
+			assertThat(reply.status()).isEqualTo(200);
+			assertThat(reply.data()).as(fragment).noneSatisfy(
+					user -> assertThat(user.get("id").asString()).isEqualTo(hidden.toString()));
+		}
+		for (String whole : new String[] { email, email.toUpperCase(), "  " + email + " " }) {
+			HttpJson.Reply found = http.get("/api/v1/users?query=" + java.net.URLEncoder.encode(whole,
+					java.nio.charset.StandardCharsets.UTF_8), bearer);
+			assertThat(found.data()).as(whole).hasSize(1);
+			assertThat(found.data().get(0).get("id").asString()).isEqualTo(hidden.toString());
+			assertThat(found.data().get(0).has("email")).isFalse();
+		}
+	}
+
+	@Test
+	void acceptsOnlyHttpsAvatarUrls() {
+		UUID id = register(UserFixtures.uniqueUsername("Ava"));
+		for (String bad : new String[] { "javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)",
+				"data:image/png;base64,iVBORw0KGgo=", "data:text/html,<script>alert(1)</script>", "/avatars/a.png",
+				"avatars/a.png", "//evil.example/a.png", "http://example.com/a.png", "ftp://example.com/a.png",
+				"file:///etc/passwd", "https://", "https:///a.png", "https://user:pw@example.com/a.png",
+				"https://exa mple.com/a.png", "https://example.com/a.png\n<x>", "vbscript:msgbox(1)",
+				"https:example.com/a.png" }) {
+			HttpJson.Reply reply = http.patch("/api/v1/users/" + id, Map.of("avatar", bad), TestTokens.bearer(id));
+			assertThat(reply.status()).as(bad).isEqualTo(400);
+			assertThat(reply.code()).as(bad).isEqualTo("VALIDATION_ERROR");
+		}
+		assertThat(http.get("/api/v1/users/" + id, TestTokens.bearer(id)).data().get("avatar").isNull()).isTrue();
+		for (String good : new String[] { "https://example.com/a.png", "HTTPS://cdn.example.com:8443/u/1.png?v=2#x",
+				"https://[2001:db8::1]/a.png", "" }) {
+			HttpJson.Reply reply = http.patch("/api/v1/users/" + id, Map.of("avatar", good), TestTokens.bearer(id));
+			assertThat(reply.status()).as(good).isEqualTo(200);
+		}
 	}
 
 	@Test
