@@ -24,14 +24,18 @@ class GroupService {
 
 	private final UserDirectory users;
 
-	GroupService(GroupRepository groups, GroupEvents events, UserDirectory users) {
+	private final ProfileProperties profiles;
+
+	GroupService(GroupRepository groups, GroupEvents events, UserDirectory users, ProfileProperties profiles) {
 		this.groups = groups;
 		this.events = events;
 		this.users = users;
+		this.profiles = profiles;
 	}
 
 	@Transactional
 	public GroupResponse create(AuthenticatedUser caller, CreateGroupRequest request) {
+		requireSafeCover(request.cover());
 		// A deleted user's token stays valid for a few minutes; their group would outlive them.
 		if (!users.confirmCaller(caller.id(), caller.username())) {
 			throw MembershipService.callerGone();
@@ -72,6 +76,7 @@ class GroupService {
 		if (request.isEmpty()) {
 			throw ApiException.validation("At least one of title, description, cover, type is required");
 		}
+		requireSafeCover(request.cover());
 		Group group = groups.lock(id).orElseThrow(Group::notFound);
 		Role role = groups.roleOf(id, caller.id()).orElseThrow(group::refuseOutsider);
 		if (!role.manages()) {
@@ -85,6 +90,14 @@ class GroupService {
 		List<Member> members = groups.members(id);
 		events.updated(updated, ownerOf(members), members.stream().map(Member::userId).toList(), caller.id());
 		return GroupResponse.of(updated, members.size());
+	}
+
+	/** A cover is shown as an image by every client: an https:// URL or nothing (empty). */
+	private void requireSafeCover(String cover) {
+		String problem = (cover == null || cover.isEmpty()) ? null : ImageUrls.problem(cover, profiles.allowHttpUrls());
+		if (problem != null) {
+			throw ApiException.validation("cover: " + problem);
+		}
 	}
 
 	/** OWNER only. */

@@ -57,6 +57,12 @@ class GroupLifecycleIT extends GroupServiceTestSupport {
 		assertThat(minimal.data().get("cover").isNull()).isTrue();
 	}
 
+	/** Not an absolute https:// URL with a host (plain http:// only with PROFILE_URLS_ALLOW_HTTP, off here). */
+	private static final String[] UNSAFE_COVERS = { "javascript:alert(1)", "JavaScript:alert(1)",
+			"data:image/png;base64,AA==", "/covers/c.jpg", "//evil.example/c.jpg", "http://example.com/c.jpg",
+			"https://", "https:///c.jpg", "https://u:p@example.com/c.jpg", "https://\"><script>alert(1)</script>",
+			"https://example.com/c.jpg\\x", "file:///etc/passwd" };
+
 	@Test
 	void refusesInvalidGroupsWithTheValidationEnvelope() {
 		Map<String, String> cases = new LinkedHashMap<>();
@@ -69,6 +75,9 @@ class GroupLifecycleIT extends GroupServiceTestSupport {
 		cases.put("unknown type", createBody("ok", null, null, "CLOSED"));
 		cases.put("lower-case type", createBody("ok", null, null, "private"));
 		cases.put("cover not a URL", createBody("ok", null, "cover.jpg", "PRIVATE"));
+		for (String cover : UNSAFE_COVERS) {
+			cases.put("cover " + cover, createBody("ok", null, cover, "PRIVATE"));
+		}
 		cases.put("title not a string", "{\"title\":{},\"type\":\"PRIVATE\"}");
 		cases.put("malformed JSON", "{\"title\":");
 		cases.put("no body", null);
@@ -196,6 +205,9 @@ class GroupLifecycleIT extends GroupServiceTestSupport {
 		cases.put("description of 501", "{\"description\":\"" + "d".repeat(501) + "\"}");
 		cases.put("unknown type", "{\"type\":\"OPEN\"}");
 		cases.put("cover not a URL", "{\"cover\":\"ftp:/x\"}");
+		for (String cover : UNSAFE_COVERS) {
+			cases.put("cover " + cover, "{\"cover\":" + GroupFixtures.quote(cover) + "}");
+		}
 		cases.put("nothing to change", "{}");
 		cases.put("malformed JSON", "{\"title\"");
 		for (var c : cases.entrySet()) {
