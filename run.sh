@@ -5,6 +5,8 @@
 # Needs Java 17+ and Maven. Embedded PostgreSQL (15432), Redis (16379) and Kafka (19092)
 # unless POSTGRES_HOST / REDIS_HOST / KAFKA_BOOTSTRAP_SERVERS point elsewhere; data and
 # logs under ${CHAT_DATA_DIR:-.data}. See README "Quick start".
+# Every service but the gateway (:3000) listens on 127.0.0.1 only (CHAT_BIND_ADDRESS=0.0.0.0 opens them);
+# the services' credentials and Eureka's password are generated once under $CHAT_DATA_DIR/secrets/ (0600).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 

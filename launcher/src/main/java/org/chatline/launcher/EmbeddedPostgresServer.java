@@ -32,6 +32,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			.setPGStartupWait(Duration.ofSeconds(60))
 			// Seven services with a pool each, plus tests and a psql session or two.
 			.setServerConfig("max_connections", "200")
+			// Loopback only (PostgreSQL's own default, said out loud): the services run on this machine.
+			.setServerConfig("listen_addresses", "localhost")
 			// Zonky turns fsync off (-F) for throwaway test databases; this data is kept, so a
 			// crash must not corrupt it. Commits still do not wait for the disk.
 			.setServerConfig("fsync", "on")

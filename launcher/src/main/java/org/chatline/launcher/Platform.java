@@ -44,6 +44,9 @@ public final class Platform implements AutoCloseable {
 	/** How long a service gets for Spring's graceful shutdown before it is killed. */
 	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+	/** Every service but the gateway listens on loopback only, unless {@code CHAT_BIND_ADDRESS} says otherwise. */
+	static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+
 	private final PlatformConfig config;
 
 	private final Probes probes = new Probes();
@@ -66,6 +69,11 @@ public final class Platform implements AutoCloseable {
 
 	private final String kafkaBootstrap;
 
+	private final PlatformSecrets secrets;
+
+	/** Where every service but the gateway listens: loopback unless {@code CHAT_BIND_ADDRESS} opens it. */
+	private final String bindAddress;
+
 	private Duration startupTime;
 
 	/** Archives class data for the next start once this one is done; guarded by {@link #lock}. */
@@ -80,6 +88,11 @@ public final class Platform implements AutoCloseable {
 		this.redisHost = config.redis().embedded() ? "127.0.0.1" : config.redis().host();
 		this.kafkaBootstrap = config.kafka().embedded() ? "127.0.0.1:" + config.kafka().port()
 				: config.kafka().bootstrapServers();
+		Map<String, String> env = new LinkedHashMap<>(System.getenv());
+		env.putAll(config.childEnv());
+		this.secrets = PlatformSecrets.load(config.dataDir(), env);
+		String bind = env.get("CHAT_BIND_ADDRESS");
+		this.bindAddress = (bind == null || bind.isBlank()) ? DEFAULT_BIND_ADDRESS : bind.trim();
 	}
 
 	/** Starts everything and returns once the gateway routes; on failure stops what it started and throws. */
@@ -403,7 +416,7 @@ public final class Platform implements AutoCloseable {
 					javaOpts.addAll(ClassDataSharing.jvmOptions(jar, instance.name()));
 				}
 				process = ServiceProcess.start(instance, jar, javaOpts,
-						childEnvironment(), this.config.home(), this.config.logsDir());
+						serviceEnvironment(instance.service()), this.config.home(), this.config.logsDir());
 			}
 			catch (IOException ex) {
 				throw new PlatformException("Cannot start " + instance.name() + ": " + ex.getMessage(), ex);
@@ -434,9 +447,43 @@ public final class Platform implements AutoCloseable {
 		env.put("REDIS_HOST", this.redisHost);
 		env.put("REDIS_PORT", Integer.toString(this.config.redis().port()));
 		env.put("KAFKA_BOOTSTRAP_SERVERS", this.kafkaBootstrap);
-		env.put("EUREKA_URL", "http://127.0.0.1:" + PlatformService.DISCOVERY.httpPort() + "/eureka/");
+		env.put("EUREKA_URL", this.secrets.eurekaUrl(PlatformService.DISCOVERY.httpPort()));
 		env.put("CHAT_DATA_DIR", this.config.dataDir().toString());
+		// Each service gets its own credential below, never another's (nor the master secret).
+		env.remove("CHAT_SERVICE_MASTER_SECRET");
+		env.remove("CHAT_SERVICE_SECRET");
 		return env;
+	}
+
+	/**
+	 * {@link #childEnvironment()} plus what only this service gets: its credential for the internal
+	 * API (auth-service the master secret it derives everyone's from, discovery-service the registry's
+	 * account) and its listen address (loopback, except the gateway, the platform's public door).
+	 */
+	Map<String, String> serviceEnvironment(PlatformService service) {
+		Map<String, String> env = childEnvironment();
+		switch (service) {
+			case DISCOVERY -> {
+				env.put("EUREKA_USERNAME", this.secrets.eurekaUsername());
+				env.put("EUREKA_PASSWORD", this.secrets.eurekaPassword());
+			}
+			case AUTH -> env.put("CHAT_SERVICE_MASTER_SECRET", this.secrets.masterSecret());
+			default -> env.put("CHAT_SERVICE_SECRET", this.secrets.serviceSecret(service.module()));
+		}
+		if (service != PlatformService.GATEWAY) {
+			env.put("SERVER_ADDRESS", this.bindAddress);
+		}
+		if (service == PlatformService.REALTIME) {
+			env.put("SOCKETIO_BIND_HOST", this.bindAddress);
+		}
+		return env;
+	}
+
+	/** The registry's account, for the launcher's own look at the registry. */
+	String eurekaAuthorization() {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((this.secrets.eurekaUsername() + ":" + this.secrets.eurekaPassword())
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private void awaitReady(List<ServiceProcess> wave) {
@@ -476,12 +523,12 @@ public final class Platform implements AutoCloseable {
 			if (now > deadline) {
 				throw new PlatformException("The gateway does not route to auth-service: POST /api/v1/auth/login "
 						+ "answered " + status + " (expected 400 or 401) for " + this.config.startTimeout().toSeconds()
-						+ " s; registered in Eureka: " + this.probes.eurekaApplications(PlatformService.DISCOVERY.httpPort())
+						+ " s; registered in Eureka: " + this.probes.eurekaApplications(PlatformService.DISCOVERY.httpPort(), eurekaAuthorization())
 						+ "; see " + logFile(PlatformService.GATEWAY) + " and " + logFile(PlatformService.AUTH));
 			}
 			if (now > nextReport) {
 				log.info("Waiting for the gateway to route (login answered {}; registered in Eureka: {})", status,
-						this.probes.eurekaApplications(PlatformService.DISCOVERY.httpPort()));
+						this.probes.eurekaApplications(PlatformService.DISCOVERY.httpPort(), eurekaAuthorization()));
 				nextReport = now + Duration.ofSeconds(20).toNanos();
 			}
 			requireOpen();

@@ -84,11 +84,12 @@ final class Probes {
 	}
 
 	/** Names of the applications registered in Eureka, for messages ("[AUTH-SERVICE, USER-SERVICE]"). */
-	List<String> eurekaApplications(int eurekaPort) {
+	List<String> eurekaApplications(int eurekaPort, String authorization) {
 		try {
 			HttpResponse<String> response = this.http.send(
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + eurekaPort + "/eureka/apps"))
 						.header("Accept", "application/json")
+						.header("Authorization", authorization)
 						.timeout(Duration.ofSeconds(3))
 						.build(),
 					HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,12 @@
 package org.chatline.launcher;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -75,4 +78,38 @@ class PlatformConfigTests {
 			.withMessageContaining("CHAT_KAFKA_PORT");
 	}
 
+
+	@Test
+	void generatesThePlatformSecretsOnceOwnerOnlyAndKeepsThem(@TempDir Path data) throws Exception {
+		PlatformSecrets first = PlatformSecrets.load(data, Map.of());
+		PlatformSecrets again = PlatformSecrets.load(data, Map.of());
+
+		assertThat(first.masterSecret()).hasSizeGreaterThanOrEqualTo(43).isEqualTo(again.masterSecret());
+		assertThat(first.eurekaPassword()).hasSizeGreaterThanOrEqualTo(43).isEqualTo(again.eurekaPassword())
+			.isNotEqualTo(first.masterSecret());
+		assertThat(first.eurekaUsername()).isEqualTo("eureka");
+		Path secrets = data.resolve("secrets");
+		assertThat(Files.getPosixFilePermissions(secrets)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		for (String file : new String[] { PlatformSecrets.MASTER_FILE, PlatformSecrets.EUREKA_FILE }) {
+			assertThat(Files.getPosixFilePermissions(secrets.resolve(file)))
+				.isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		}
+		assertThat(PlatformSecrets.load(Files.createDirectories(data.resolve("other")), Map.of()).masterSecret())
+			.as("random, not fixed").isNotEqualTo(first.masterSecret());
+	}
+
+	@Test
+	void derivesEachServicesSecretFromTheMasterAsAuthServiceDoes(@TempDir Path data) {
+		PlatformSecrets secrets = PlatformSecrets.load(data,
+				Map.of("CHAT_SERVICE_MASTER_SECRET", "m".repeat(40), "EUREKA_PASSWORD", "p".repeat(20)));
+
+		assertThat(secrets.masterSecret()).isEqualTo("m".repeat(40));
+		// The same vector as auth-service's FailedAttemptsTests: both sides compute the same secret.
+		assertThat(secrets.serviceSecret("user-service")).isEqualTo("rdlHUhATcyQvTmc64nYjckZUAVIw4cm5pM-3__kN-lw");
+		assertThat(secrets.serviceSecret("user-service")).isNotEqualTo(secrets.serviceSecret("group-service"))
+			.hasSize(43)
+			.matches("[A-Za-z0-9_-]+");
+		assertThat(secrets.eurekaUrl(8761)).isEqualTo("http://eureka:" + "p".repeat(20) + "@127.0.0.1:8761/eureka/");
+		assertThat(Files.exists(data.resolve("secrets"))).as("nothing written when all are given").isFalse();
+	}
 }

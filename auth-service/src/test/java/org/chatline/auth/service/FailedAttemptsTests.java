@@ -35,6 +35,8 @@ class FailedAttemptsTests {
 		assertThat(ServiceSecrets.derive(master, "user-service")).isNotEqualTo(ServiceSecrets.derive(master, "group-service"))
 			.hasSize(43);
 		assertThat(secrets.matches("user-service", ServiceSecrets.derive(master, "user-service"))).isTrue();
+		// The launcher computes the same (PlatformConfigTests), and so can a deployer with openssl.
+		assertThat(ServiceSecrets.derive(master, "user-service")).isEqualTo("rdlHUhATcyQvTmc64nYjckZUAVIw4cm5pM-3__kN-lw");
 		assertThat(secrets.matches("user-service", ServiceSecrets.derive("x".repeat(40), "user-service"))).isFalse();
 		assertThat(secrets.matches("group-service", ServiceSecrets.derive(master, "group-service"))).isFalse();
 	}
