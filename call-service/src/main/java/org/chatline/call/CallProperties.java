@@ -43,7 +43,7 @@ public record CallProperties(@DefaultValue Jitsi jitsi, @DefaultValue("45s") Dur
 	 * {@code *}, when that differs from the public host)
 	 * @param appId the tokens' {@code iss}: Jitsi's {@code JWT_APP_ID}
 	 * @param appSecret the HS256 key: Jitsi's {@code JWT_APP_SECRET}, at least 32 bytes; empty means a
-	 * development secret (a warning is logged)
+	 * development secret, accepted only in the {@code dev} profile (the service does not start otherwise)
 	 * @param audience the tokens' {@code aud}: one of Jitsi's {@code JWT_ACCEPTED_AUDIENCES}
 	 * @param tokenTtl lifetime of a room token
 	 */

@@ -16,6 +16,8 @@ import org.chatline.call.CallProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class JitsiRooms {
+
+	/** The only profile in which the built-in development secret is accepted. */
+	public static final String DEV_PROFILE = "dev";
 
 	private static final Logger log = LoggerFactory.getLogger(JitsiRooms.class);
 
@@ -37,10 +42,20 @@ public class JitsiRooms {
 
 	private final SecretKey key;
 
-	public JitsiRooms(CallProperties properties) {
+	/**
+	 * Refuses to start with the built-in development secret outside the {@value #DEV_PROFILE}
+	 * profile: anyone who read this source could sign room tokens for a Jitsi that trusts it.
+	 */
+	public JitsiRooms(CallProperties properties, Environment environment) {
 		this.jitsi = properties.jitsi();
 		this.key = Keys.hmacShaKeyFor(jitsi.appSecret().getBytes(StandardCharsets.UTF_8));
 		if (jitsi.usesDevSecret()) {
+			if (!environment.acceptsProfiles(Profiles.of(DEV_PROFILE))) {
+				throw new IllegalStateException("chat.calls.jitsi.app-secret (JWT_APP_SECRET) is not set: set it to your "
+						+ "Jitsi's JWT_APP_SECRET (at least 32 bytes, e.g. `openssl rand -hex 32`). The built-in "
+						+ "development secret is used only with the Spring profile '" + DEV_PROFILE + "' "
+						+ "(SPRING_PROFILES_ACTIVE=" + DEV_PROFILE + ").");
+			}
 			log.warn("chat.calls.jitsi.app-secret (JWT_APP_SECRET) is not set: Jitsi room tokens are signed with the "
 					+ "built-in development secret. Set it to your Jitsi's JWT_APP_SECRET before deploying.");
 		}

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class JitsiRoomsTests {
 	static final String SECRET = "unit-test-secret-that-is-long-enough-for-hs256";
 
 	final JitsiRooms rooms = new JitsiRooms(properties(new CallProperties.Jitsi("meet.example.org", "", "my-app",
-			SECRET, "jitsi", Duration.ofHours(2))));
+			SECRET, "jitsi", Duration.ofHours(2))), new MockEnvironment());
 
 	@Test
 	void roomsAreLongRandomAndDistinct() {
@@ -85,15 +86,19 @@ class JitsiRoomsTests {
 	}
 
 	@Test
-	void warnsWhenTheDevelopmentSecretIsUsed(CapturedOutput output) {
-		new JitsiRooms(properties(new CallProperties.Jitsi("meet.jit.si", "", "chatline", "", "jitsi", Duration.ofHours(2))));
+	void warnsWhenTheDevelopmentSecretIsUsedInTheDevProfile(CapturedOutput output) {
+		MockEnvironment dev = new MockEnvironment();
+		dev.setActiveProfiles(JitsiRooms.DEV_PROFILE);
+		new JitsiRooms(properties(new CallProperties.Jitsi("meet.jit.si", "", "chatline", "", "jitsi", Duration.ofHours(2))),
+				dev);
 
 		assertThat(output).contains("JWT_APP_SECRET").contains("development secret");
 	}
 
 	@Test
 	void staysQuietWithAConfiguredSecret(CapturedOutput output) {
-		new JitsiRooms(properties(new CallProperties.Jitsi("meet.jit.si", "", "chatline", SECRET, "jitsi", Duration.ofHours(2))));
+		new JitsiRooms(properties(new CallProperties.Jitsi("meet.jit.si", "", "chatline", SECRET, "jitsi", Duration.ofHours(2))),
+				new MockEnvironment());
 
 		assertThat(output).doesNotContain("development secret");
 	}
