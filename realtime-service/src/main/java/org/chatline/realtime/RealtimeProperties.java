@@ -26,6 +26,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param websocketCompression whether to offer permessage-deflate on websocket connections: each
  * compressed connection holds its own zlib state (native memory, about 100 KiB per connection measured), so
  * it is off by default, as in the reference Socket.IO server
+ * @param forwardsPerUser most forwarded emits of one user in flight (queued or running) at once on
+ * this instance; beyond it an emit is refused at once, so one slow or greedy client cannot take the
+ * forwarding threads from everyone else
+ * @param sessionSweep how often the sockets are checked for an expired token or a revoked session
+ * (a revocation normally arrives at once by Redis pub/sub; this catches a missed message)
+ * @param sessionEndGrace how long an ended socket gets to close itself after its {@code error} event
+ * before its session is dropped
+ * @param typingInterval at most one {@code typing:start} and one {@code typing:stop} per conversation
+ * and user within this interval; repeats are dropped silently
+ * @param typingBurst at most this many typing signals per user within {@code typingInterval}, over
+ * all conversations; the rest are dropped silently
  */
 @ConfigurationProperties("chat.realtime")
 public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultValue("0.0.0.0") String bindHost,
@@ -35,5 +46,7 @@ public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultV
 		@DefaultValue("http://group-service") URI groupServiceUrl,
 		@DefaultValue("http://call-service") URI callServiceUrl, @DefaultValue("8") int forwardThreads,
 		@DefaultValue("1s") Duration drainTimeout, @DefaultValue("10s") Duration typingMaxAge,
-		@DefaultValue("false") boolean websocketCompression) {
+		@DefaultValue("false") boolean websocketCompression, @DefaultValue("4") int forwardsPerUser,
+		@DefaultValue("2s") Duration sessionSweep, @DefaultValue("1s") Duration sessionEndGrace,
+		@DefaultValue("2s") Duration typingInterval, @DefaultValue("10") int typingBurst) {
 }

@@ -1,5 +1,7 @@
 package org.chatline.realtime;
 
+import java.util.UUID;
+
 import org.chatline.common.test.ServiceIT;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -9,10 +11,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of every integration test here, so they share one Spring context: the common
  * {@link ServiceIT} setup plus a Socket.IO server on a free port with a short ping interval (the
  * raw polling client relies on it: every long-poll GET is answered within a second), short presence
- * timings, and message-, group- and call-service played by in-test HTTP servers.
+ * timings, a session sweep every second, a small {@code message:send} limit counted under a key
+ * prefix of this JVM's own (Redis is shared with other runs), and message-, group- and call-service
+ * played by in-test HTTP servers.
  */
 @ServiceIT
 abstract class RealtimeITSupport {
+
+	/** The rate-limit buckets of this test JVM: {@code <prefix>:<rule>:<subject>}. */
+	static final String RATE_LIMIT_PREFIX = "rl-it-" + UUID.randomUUID();
+
+	static final int MESSAGES_LIMIT = 5;
 
 	@DynamicPropertySource
 	static void realtime(DynamicPropertyRegistry registry) {
@@ -24,6 +33,11 @@ abstract class RealtimeITSupport {
 		registry.add("chat.realtime.presence.grace", () -> "1s");
 		registry.add("chat.realtime.presence.heartbeat", () -> "1s");
 		registry.add("chat.realtime.presence.ttl", () -> "5s");
+		registry.add("chat.realtime.session-sweep", () -> "1s");
+		registry.add("chat.realtime.rate-limits.enabled", () -> "true");
+		registry.add("chat.realtime.rate-limits.key-prefix", () -> RATE_LIMIT_PREFIX);
+		registry.add("chat.realtime.rate-limits.messages.limit", () -> MESSAGES_LIMIT);
+		registry.add("chat.realtime.rate-limits.messages.window", () -> "1m");
 		registry.add("spring.cloud.discovery.client.simple.instances.message-service[0].uri",
 				MessageServiceStub.INSTANCE::url);
 		registry.add("spring.cloud.discovery.client.simple.instances.group-service[0].uri",

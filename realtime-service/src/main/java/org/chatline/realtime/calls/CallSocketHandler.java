@@ -11,6 +11,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import org.chatline.common.api.ErrorCode;
 import org.chatline.common.security.AuthenticatedUser;
 import org.chatline.realtime.forwarding.Forwarder;
+import org.chatline.realtime.forwarding.WriteLimit;
 import org.chatline.realtime.socket.AuthenticatedListener;
 import org.chatline.realtime.socket.SocketHandler;
 import org.chatline.realtime.socket.SocketPayloads;
@@ -74,7 +75,7 @@ class CallSocketHandler implements SocketHandler {
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		INITIATE_FIELDS.stream().filter(payload::containsKey).forEach(field -> body.put(field, payload.get(field)));
-		forwarder.forward(client, ack, () -> calls.initiate(user.token(), body),
+		forwarder.forward(client, user, ack, WriteLimit.GENERAL, () -> calls.initiate(user.token(), body),
 				reply -> client.sendEvent(INITIATE, reply.data()));
 	}
 
@@ -92,7 +93,7 @@ class CallSocketHandler implements SocketHandler {
 			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, ex.getMessage());
 			return;
 		}
-		forwarder.forward(client, ack, () -> calls.action(user.token(), callId, action), reply -> {
+		forwarder.forward(client, user, ack, WriteLimit.GENERAL, () -> calls.action(user.token(), callId, action), reply -> {
 			if (replyEvent != null) {
 				client.sendEvent(replyEvent, reply.data());
 			}

@@ -11,6 +11,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import org.chatline.common.api.ErrorCode;
 import org.chatline.common.security.AuthenticatedUser;
 import org.chatline.realtime.forwarding.Forwarder;
+import org.chatline.realtime.forwarding.WriteLimit;
 import org.chatline.realtime.socket.AuthenticatedListener;
 import org.chatline.realtime.socket.SocketHandler;
 import org.chatline.realtime.socket.SocketPayloads;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code message:send}, {@code message:edit} and {@code message:delete} from clients, forwarded to
  * message-service. The ack carries message-service's envelope; a failure also emits {@code error}.
+ * A send counts in the user's {@code messages} bucket, an edit or delete in the {@code general} one,
+ * as the same REST calls do at the gateway.
  * Nothing is pushed from here: the resulting domain event drives the fan-out, as for REST calls.
  */
 @Component
@@ -63,7 +66,7 @@ class MessageSocketHandler implements SocketHandler {
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		SEND_FIELDS.stream().filter(payload::containsKey).forEach(field -> body.put(field, payload.get(field)));
-		forwarder.forward(client, ack, () -> messages.send(user.token(), body));
+		forwarder.forward(client, user, ack, WriteLimit.MESSAGES, () -> messages.send(user.token(), body));
 	}
 
 	void edit(SocketIOClient client, AuthenticatedUser user, Object data, AckRequest ack) {
@@ -79,7 +82,7 @@ class MessageSocketHandler implements SocketHandler {
 		}
 		Map<String, Object> changes = new LinkedHashMap<>();
 		changes.put("content", payload.get("content"));
-		forwarder.forward(client, ack, () -> messages.edit(user.token(), messageId, changes));
+		forwarder.forward(client, user, ack, WriteLimit.GENERAL, () -> messages.edit(user.token(), messageId, changes));
 	}
 
 	void delete(SocketIOClient client, AuthenticatedUser user, Object data, AckRequest ack) {
@@ -91,7 +94,7 @@ class MessageSocketHandler implements SocketHandler {
 			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, ex.getMessage());
 			return;
 		}
-		forwarder.forward(client, ack, () -> messages.delete(user.token(), messageId));
+		forwarder.forward(client, user, ack, WriteLimit.GENERAL, () -> messages.delete(user.token(), messageId));
 	}
 
 	private static UUID requiredMessageId(Map<String, Object> payload) {

@@ -14,7 +14,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The handshake's token check, plus the sessions auth-service announced as ended (logout,
- * logout-all, refresh-token reuse): their access tokens cannot open a socket. Without Redis the
+ * logout-all, refresh-token reuse): their access tokens cannot open a socket. A token without a
+ * session id is refused: its socket could not be ended with its session. Without Redis the
  * token's own expiry is the limit (fail open, logged), as at the gateway.
  */
 class RevocationAwareVerifier extends JwtVerifier {
@@ -31,7 +32,11 @@ class RevocationAwareVerifier extends JwtVerifier {
 	@Override
 	public AuthenticatedUser verifyAccessToken(String token) {
 		AuthenticatedUser user = super.verifyAccessToken(token);
-		if (user.sessionId() != null && isRevoked(user)) {
+		if (user.sessionId() == null) {
+			// auth-service always issues a sid; without one the session could never be ended.
+			throw ApiException.unauthorized("Invalid token");
+		}
+		if (isRevoked(user)) {
 			throw ApiException.unauthorized("Session has been revoked");
 		}
 		return user;

@@ -74,7 +74,9 @@ class SocketAuthenticator implements AuthTokenListener, SocketHandler {
 			log.warn("Socket {} refused: token verification failed", client.getSessionId(), ex);
 			return refused("Authentication failed");
 		}
-		Optional<AuthenticatedUser> previous = SocketSessions.bind(client, user);
+		// The socket outlives the handshake: SessionSweep ends it when this token expires.
+		Optional<AuthenticatedUser> previous = SocketSessions.bind(client, user,
+				TokenExpiry.of(user.token()).orElse(null));
 		if (previous.isPresent() && previous.get().id().equals(user.id())) {
 			return AuthTokenResult.AuthTokenResultSuccess;
 		}

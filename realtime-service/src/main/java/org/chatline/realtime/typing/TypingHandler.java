@@ -25,7 +25,12 @@ import org.springframework.stereotype.Component;
  * {@code typing:start} / {@code typing:stop} from clients, published as a {@link TypingSignal} on
  * {@code chat.signals.v1} so that every instance delivers it to its own sockets
  * ({@link TypingSignalPusher}). Group typing is accepted only from members (the socket is in the
- * group's room).
+ * group's room, which follows group-service's membership); direct typing only to a user id other
+ * than the sender's own. A refused target gets {@code error {message}} and publishes nothing.
+ * Whether the receiver exists is not checked (realtime has no user directory): a signal to nobody
+ * reaches nobody, and {@link TypingThrottle} bounds what one user can publish. Repeats within the
+ * throttle's interval are dropped silently (acknowledged as accepted): clients emit typing on every
+ * keystroke, and the receiver still shows the signal already sent.
  */
 @Component
 class TypingHandler implements SocketHandler {
@@ -40,9 +45,12 @@ class TypingHandler implements SocketHandler {
 
 	private final EventCodec codec;
 
-	TypingHandler(KafkaTemplate<String, String> kafka, EventCodec codec) {
+	private final TypingThrottle throttle;
+
+	TypingHandler(KafkaTemplate<String, String> kafka, EventCodec codec, TypingThrottle throttle) {
 		this.kafka = kafka;
 		this.codec = codec;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -68,22 +76,30 @@ class TypingHandler implements SocketHandler {
 		TypingSignal signal;
 		if (groupId != null) {
 			if (!client.getAllRooms().contains(Rooms.group(groupId))) {
-				// Only members (whose sockets are in the room) may signal a group. Typing fires on
-				// every keystroke, so this is answered on the ack only, not with error events.
-				SocketReplies.acknowledge(ack, SocketReplies.errorEnvelope(ErrorCode.FORBIDDEN, "Not a member of this group"));
+				// Only members (whose sockets are in the room) may signal a group.
+				SocketReplies.fail(client, ack, ErrorCode.FORBIDDEN, "Not a member of this group");
 				return;
 			}
 			signal = new TypingSignal(user.id(), null, groupId);
 		}
 		else if (receiverId != null) {
+			if (receiverId.equals(user.id())) {
+				SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, "Cannot signal typing to yourself");
+				return;
+			}
 			signal = new TypingSignal(user.id(), receiverId, null);
 		}
 		else {
 			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, "receiverId or groupId is required");
 			return;
 		}
+		UUID conversation = groupId != null ? groupId : receiverId;
+		if (!throttle.allow(user.id(), event, conversation)) {
+			SocketReplies.acknowledge(ack, SocketReplies.okEnvelope());
+			return;
+		}
 		String type = START.equals(event) ? TypingSignal.STARTED : TypingSignal.STOPPED;
-		String key = (groupId != null ? groupId : receiverId).toString();
+		String key = conversation.toString();
 		kafka.send(Topics.SIGNALS, key, codec.encode(codec.envelope(type, user.id(), signal)))
 			.whenComplete((result, failure) -> {
 				if (failure != null) {

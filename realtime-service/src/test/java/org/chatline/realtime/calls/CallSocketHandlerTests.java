@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import org.chatline.common.security.AuthenticatedUser;
 import org.chatline.realtime.forwarding.Forwarder;
+import org.chatline.realtime.forwarding.WriteLimiter;
 import org.chatline.realtime.forwarding.ServiceReply;
 import org.chatline.realtime.socket.SocketTestClients;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class CallSocketHandlerTests {
 
 	private final CallServiceClient calls = mock(CallServiceClient.class);
 
-	private final CallSocketHandler handler = new CallSocketHandler(calls, new Forwarder(new SyncTaskExecutor()));
+	private final CallSocketHandler handler = new CallSocketHandler(calls, new Forwarder(new SyncTaskExecutor(), WriteLimiter.off(), 4));
 
 	private final AuthenticatedUser user = new AuthenticatedUser(UUID.randomUUID(), "ann", "USER", null, "the-token");
 

@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import org.chatline.common.security.AuthenticatedUser;
 import org.chatline.realtime.forwarding.Forwarder;
+import org.chatline.realtime.forwarding.WriteLimiter;
 import org.chatline.realtime.forwarding.ServiceReply;
 import org.chatline.realtime.socket.SocketTestClients;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class MessageSocketHandlerTests {
 	private final MessageServiceClient messages = mock(MessageServiceClient.class);
 
 	private final MessageSocketHandler handler = new MessageSocketHandler(messages,
-			new Forwarder(new SyncTaskExecutor()));
+			new Forwarder(new SyncTaskExecutor(), WriteLimiter.off(), 4));
 
 	private final AuthenticatedUser user = new AuthenticatedUser(UUID.randomUUID(), "ann", "USER", null, "the-token");
 

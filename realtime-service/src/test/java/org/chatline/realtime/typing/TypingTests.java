@@ -23,9 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -38,7 +41,9 @@ class TypingTests {
 	@SuppressWarnings("unchecked")
 	private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
 
-	private final TypingHandler handler = new TypingHandler(kafka, codec);
+	private final long[] now = { 1_000_000 };
+
+	private final TypingHandler handler = new TypingHandler(kafka, codec, new TypingThrottle(2000, 3, () -> now[0]));
 
 	private final SocketEmitter emitter = mock(SocketEmitter.class);
 
@@ -76,6 +81,40 @@ class TypingTests {
 
 		verifyNoInteractions(kafka);
 		verify(ack).sendAckData(Map.of("success", false, "message", "Not a member of this group", "code", "FORBIDDEN"));
+		verify(client).sendEvent("error", Map.of("message", "Not a member of this group"));
+	}
+
+	@Test
+	void refusesTypingToOneselfWithAnErrorEvent() {
+		handler.relay(TypingHandler.START, client, user, Map.of("receiverId", user.id().toString()), ack);
+
+		verifyNoInteractions(kafka);
+		verify(client).sendEvent("error", Map.of("message", "Cannot signal typing to yourself"));
+	}
+
+	@Test
+	void publishesOneStartAndOneStopPerConversationWithinTheInterval() {
+		UUID receiver = UUID.randomUUID();
+		Map<String, Object> to = Map.of("receiverId", receiver.toString());
+
+		handler.relay(TypingHandler.START, client, user, to, ack);
+		handler.relay(TypingHandler.START, client, user, to, ack);
+		handler.relay(TypingHandler.STOP, client, user, to, ack);
+		handler.relay(TypingHandler.STOP, client, user, to, ack);
+		now[0] += 2000;
+		handler.relay(TypingHandler.START, client, user, to, ack);
+
+		verify(kafka, times(3)).send(eq(Topics.SIGNALS), eq(receiver.toString()), anyString());
+		verify(client, never()).sendEvent(eq("error"), any());
+	}
+
+	@Test
+	void capsTheSignalsOfOneUserOverAllConversations() {
+		for (int i = 0; i < 5; i++) {
+			handler.relay(TypingHandler.START, client, user, Map.of("receiverId", UUID.randomUUID().toString()), ack);
+		}
+
+		verify(kafka, times(3)).send(eq(Topics.SIGNALS), anyString(), anyString());
 	}
 
 	@Test
