@@ -35,7 +35,7 @@ const watchdog = setTimeout(() => { console.error(`FAIL: still running after ${o
   (o.seconds + 60) * 1000);
 
 const SERVICES = ['auth', 'user', 'message', 'group', 'call'];
-const HEALTH_PORTS = { auth: 8081, user: 8082, message: 8083, group: 8084, call: 8085, realtime: 8086, gateway: 3000, discovery: 8761 };
+const HEALTH_PORTS = { auth: 8081, user: 8082, message: 8083, group: 8084, call: 8085, realtime: 8086, gateway: 3001, discovery: 8761 };
 const TIMEOUT_MS = 10000;
 const api = `${o.base}/api/v1`;
 const LEAK = /Exception|org\.springframework|java\.lang|java\.util\.|jakarta\.|com\.fasterxml|org\.hibernate|org\.postgresql|\.java:\d+\)/;
