@@ -25,6 +25,9 @@ class UserServiceClientTests {
 
 	static FakeUserService fake;
 
+	/** Minted once, up front: key generation must not count against the timing below. */
+	static final String SERVICE_TOKEN = TestTokens.service("auth-service");
+
 	@BeforeAll
 	static void start() {
 		fake = FakeUserService.start();
@@ -41,7 +44,7 @@ class UserServiceClientTests {
 		factory.setReadTimeout(Duration.ofSeconds(3));
 		return new UserServiceClient(RestClient.builder()
 			.requestFactory(factory)
-			.requestInterceptor(new ServiceTokenInterceptor(() -> () -> TestTokens.service("auth-service")))
+			.requestInterceptor(new ServiceTokenInterceptor(() -> () -> SERVICE_TOKEN))
 			.baseUrl(baseUrl)
 			.build());
 	}

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.chatline.common.test.ServiceTokenCheck;
 
 /**
  * A real HTTP server standing in for the internal APIs of user-service ({@code GET
@@ -39,7 +40,7 @@ final class DirectoryStub {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		server.createContext("/internal/users/", exchange -> {
+		server.createContext("/internal/users/", ServiceTokenCheck.guard(exchange -> {
 			UUID id = idAt(exchange, 3);
 			if (broken.contains(id)) {
 				respond(exchange, 500, "{\"success\":false,\"message\":\"boom\",\"code\":\"INTERNAL_ERROR\"}");
@@ -50,8 +51,8 @@ final class DirectoryStub {
 			else {
 				respond(exchange, 404, "{\"success\":false,\"message\":\"User not found\",\"code\":\"NOT_FOUND\"}");
 			}
-		});
-		server.createContext("/internal/groups/", exchange -> {
+		}));
+		server.createContext("/internal/groups/", ServiceTokenCheck.guard(exchange -> {
 			UUID id = idAt(exchange, 3);
 			if (broken.contains(id)) {
 				respond(exchange, 503, "{\"success\":false,\"message\":\"down\",\"code\":\"SERVICE_UNAVAILABLE\"}");
@@ -63,7 +64,7 @@ final class DirectoryStub {
 			else {
 				respond(exchange, 404, "{\"success\":false,\"message\":\"Group not found\",\"code\":\"NOT_FOUND\"}");
 			}
-		});
+		}));
 		server.start();
 	}
 

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.chatline.common.test.ServiceTokenCheck;
 
 /**
  * A real HTTP server standing in for the internal APIs of user-service and group-service (the
@@ -35,7 +36,7 @@ final class OwnersStub {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		server.createContext("/internal/users/", exchange -> {
+		server.createContext("/internal/users/", ServiceTokenCheck.guard(exchange -> {
 			UUID id = UUID.fromString(segments(exchange)[3]);
 			if (users.contains(id)) {
 				respond(exchange, 200, "{\"success\":true,\"data\":{\"id\":\"" + id + "\",\"username\":\"stub_user\"}}");
@@ -43,8 +44,8 @@ final class OwnersStub {
 			else {
 				respond(exchange, 404, "{\"success\":false,\"message\":\"User not found\",\"code\":\"NOT_FOUND\"}");
 			}
-		});
-		server.createContext("/internal/groups/", exchange -> {
+		}));
+		server.createContext("/internal/groups/", ServiceTokenCheck.guard(exchange -> {
 			String[] parts = segments(exchange);
 			UUID groupId = UUID.fromString(parts[3]);
 			Set<UUID> members = groups.get(groupId);
@@ -59,7 +60,7 @@ final class OwnersStub {
 			else {
 				respond(exchange, 404, "{\"success\":false,\"message\":\"Not found\",\"code\":\"NOT_FOUND\"}");
 			}
-		});
+		}));
 		server.start();
 	}
 
