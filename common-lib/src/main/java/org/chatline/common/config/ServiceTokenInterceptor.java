@@ -36,7 +36,15 @@ public class ServiceTokenInterceptor implements ClientHttpRequestInterceptor {
 			return execution.execute(request, body);
 		}
 		ServiceTokens source = this.tokens.get();
-		request.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + source.current());
+		String token;
+		try {
+			token = source.current();
+		}
+		catch (RuntimeException ex) {
+			// As an I/O error the caller sees what it sees when the owner is unreachable (a quick 503).
+			throw new IOException("No service token for " + path + ": " + ex.getMessage(), ex);
+		}
+		request.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
 		ClientHttpResponse response = execution.execute(request, body);
 		if (response.getStatusCode().value() == 401) {
 			// Expired early, or signed with a key the receiver no longer trusts: the next call gets a new one.

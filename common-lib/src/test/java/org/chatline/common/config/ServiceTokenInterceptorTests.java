@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.client.MockRestServiceServer;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.header;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.headerDoesNotExist;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.method;
@@ -101,5 +103,19 @@ class ServiceTokenInterceptorTests {
 		client.get().uri("/internal/users/1").exchange((request, response) -> response.getStatusCode());
 
 		assertThat(invalidated).hasValue(1);
+	}
+
+	@Test
+	void aMissingTokenFailsTheCallLikeAnUnreachableOwner() {
+		RestClient failing = RestClient.builder()
+			.requestInterceptor(new ServiceTokenInterceptor(() -> () -> {
+				throw new IllegalStateException("auth-service unknown");
+			}))
+			.baseUrl("http://user-service")
+			.build();
+
+		assertThatThrownBy(() -> failing.get().uri("/internal/users/1").retrieve().toBodilessEntity())
+			.isInstanceOf(ResourceAccessException.class)
+			.hasMessageContaining("auth-service unknown");
 	}
 }
