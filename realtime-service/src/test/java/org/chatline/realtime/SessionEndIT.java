@@ -40,11 +40,11 @@ class SessionEndIT extends RealtimeITSupport {
 		PollingClient laptop = connected(user, ended);
 		PollingClient tablet = connected(user, UUID.randomUUID());
 
-		revoke(ended);
+		awaitSubscribed();
+		// Only the message, no key: the sweep could not have found it, the subscription did.
 		redis.convertAndSend(RevokedSessions.CHANNEL, RevokedSessions.message(List.of(ended)));
 
-		// Well within the 1 s sweep of the tests: it is the published message that ended them.
-		assertThat(phone.await(packet -> packet.startsWith("42[\"error\""), Duration.ofMillis(900)))
+		assertThat(phone.await(packet -> packet.startsWith("42[\"error\""), Duration.ofSeconds(2)))
 			.isEqualTo(SESSION_ENDED);
 		assertThat(laptop.await(packet -> packet.startsWith("42[\"error\""), Duration.ofSeconds(2)))
 			.isEqualTo(SESSION_ENDED);
@@ -101,6 +101,17 @@ class SessionEndIT extends RealtimeITSupport {
 		assertThat(socket.await(packet -> packet.startsWith("42[\"error\""), Duration.ofSeconds(8)))
 			.isEqualTo("42[\"error\",{\"message\":\"Token expired\"}]");
 		assertThat(awaitClosed(socket)).isTrue();
+	}
+
+	/**
+	 * The service subscribes at startup, retrying while Redis does not answer: wait until a publish
+	 * reaches a subscriber (a probe without session ids ends nothing).
+	 */
+	private void awaitSubscribed() {
+		await().atMost(15, TimeUnit.SECONDS).until(() -> {
+			Long receivers = redis.convertAndSend(RevokedSessions.CHANNEL, "probe");
+			return receivers != null && receivers > 0;
+		});
 	}
 
 	private void revoke(UUID session) {

@@ -139,9 +139,12 @@ public class WriteLimiter {
 		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
 	}
 
-	/** An IPv4 or IPv6 literal, as the gateway writes it; anything else is not used as a Redis key. */
+	/**
+	 * An address as the gateway writes it (an IPv4 or IPv6 literal, possibly with a port or zone, as
+	 * an X-Forwarded-For hop may carry); anything else is not used in a Redis key.
+	 */
 	private static boolean isAddressLiteral(String value) {
-		return !value.isEmpty() && value.length() <= 45
-				&& value.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+		return !value.isEmpty() && value.length() <= 64 && value.chars()
+			.allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':' || c == '[' || c == ']' || c == '%');
 	}
 }
