@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.chatline.common.test.ServiceTokenCheck;
 
 /**
  * A real HTTP server standing in for group-service's internal API:
@@ -33,7 +34,8 @@ final class GroupServiceStub {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		server.createContext("/internal/users/", this::answer);
+		// Answers only with a service token, as group-service does: proves realtime sends one.
+		server.createContext("/internal/users/", ServiceTokenCheck.guard(this::answer));
 		server.start();
 	}
 
