@@ -292,6 +292,10 @@ class GatewayEdgeIT extends GatewayIntegrationTest {
 			.map(line -> line.substring(line.indexOf(':') + 1).trim())
 			.toList();
 		assertThat(addresses).containsExactly("198.51.100.77");
+
+		send(request("/socket.io?EIO=4&transport=polling").header("X-Chatline-Client-Address", "203.0.113.250"));
+		assertThat(ClosingBackendStub.INSTANCE.lastHead.get()).contains("X-Chatline-Client-Address: 127.0.0.1")
+			.doesNotContain("203.0.113.250");
 	}
 
 	@Test

@@ -107,7 +107,9 @@ class RateLimitIT extends GatewayIntegrationTest {
 	@Test
 	void limitsNewSocketSessionsPerAddressAndTellsWhenToRetry() throws Exception {
 		for (int i = 1; i <= 60; i++) {
-			Reply opened = send(handshake("203.0.113.40", i % 2 == 0 ? "polling" : "websocket"));
+			Reply opened = send(i % 3 == 0
+					? request("/socket.io?EIO=4&transport=polling").header("X-Forwarded-For", "203.0.113.40")
+					: handshake("203.0.113.40", i % 2 == 0 ? "polling" : "websocket"));
 			assertThat(opened.status()).as("handshake %d", i).isEqualTo(200);
 		}
 		Reply refused = send(handshake("203.0.113.40", "polling"));

@@ -38,7 +38,8 @@ class RateLimitFilter implements WebFilter, Ordered {
 	/** The client address the gateway resolved, for the Socket.IO server behind it. */
 	public static final String CLIENT_ADDRESS_HEADER = "X-Chatline-Client-Address";
 
-	private static final String SOCKET_IO_PATH = "/socket.io/";
+	/** The Socket.IO route's path ({@code /socket.io/**} also matches it without the trailing slash). */
+	private static final String SOCKET_IO_PATH = "/socket.io";
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
@@ -72,7 +73,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 		String path = incoming.getRequest().getPath().pathWithinApplication().value();
 		String ip = clientAddress.resolve(incoming.getRequest().getRemoteAddress(),
 				incoming.getRequest().getHeaders().getFirst("X-Forwarded-For"));
-		boolean socket = path.startsWith(SOCKET_IO_PATH);
+		boolean socket = path.equals(SOCKET_IO_PATH) || path.startsWith(SOCKET_IO_PATH + "/");
 		ServerWebExchange exchange = withClientAddress(incoming, socket ? ip : null);
 		ServerHttpRequest request = exchange.getRequest();
 		if (!properties.enabled() || request.getMethod() == HttpMethod.OPTIONS) {
