@@ -470,6 +470,9 @@ public final class Platform implements AutoCloseable {
 			case AUTH -> env.put("CHAT_SERVICE_MASTER_SECRET", this.secrets.masterSecret());
 			default -> env.put("CHAT_SERVICE_SECRET", this.secrets.serviceSecret(service.module()));
 		}
+		if (service == PlatformService.CALL) {
+			env.put("JWT_APP_SECRET", this.secrets.jitsiAppSecret());
+		}
 		if (service != PlatformService.GATEWAY) {
 			env.put("SERVER_ADDRESS", this.bindAddress);
 		}

@@ -16,8 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The platform's own secrets for a local run: the master secret every service's credential for
- * {@code /internal/**} is derived from, and the registry's password. Taken from the environment
- * ({@code CHAT_SERVICE_MASTER_SECRET}, {@code EUREKA_USERNAME}, {@code EUREKA_PASSWORD}) when set,
+ * {@code /internal/**} is derived from, the registry's password and call-service's Jitsi secret.
+ * Taken from the environment ({@code CHAT_SERVICE_MASTER_SECRET}, {@code EUREKA_USERNAME},
+ * {@code EUREKA_PASSWORD}, {@code JWT_APP_SECRET}) when set,
  * else generated once (256 random bits) and kept under {@code <data dir>/secrets/}, readable by
  * the owner only, so restarts keep them. See docs/adr/0002-service-authentication.md.
  */
@@ -27,6 +28,8 @@ final class PlatformSecrets {
 
 	static final String EUREKA_FILE = "eureka-password";
 
+	static final String JITSI_FILE = "jitsi-app-secret";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final String masterSecret;
@@ -35,10 +38,13 @@ final class PlatformSecrets {
 
 	private final String eurekaPassword;
 
-	private PlatformSecrets(String masterSecret, String eurekaUsername, String eurekaPassword) {
+	private final String jitsiAppSecret;
+
+	private PlatformSecrets(String masterSecret, String eurekaUsername, String eurekaPassword, String jitsiAppSecret) {
 		this.masterSecret = masterSecret;
 		this.eurekaUsername = eurekaUsername;
 		this.eurekaPassword = eurekaPassword;
+		this.jitsiAppSecret = jitsiAppSecret;
 	}
 
 	static PlatformSecrets load(Path dataDir, Map<String, String> env) {
@@ -47,8 +53,10 @@ final class PlatformSecrets {
 			String master = nonBlank(env.get("CHAT_SERVICE_MASTER_SECRET"));
 			String password = nonBlank(env.get("EUREKA_PASSWORD"));
 			String username = nonBlank(env.get("EUREKA_USERNAME"));
+			String jitsi = nonBlank(env.get("JWT_APP_SECRET"));
 			return new PlatformSecrets(master != null ? master : stored(dir, MASTER_FILE),
-					username != null ? username : "eureka", password != null ? password : stored(dir, EUREKA_FILE));
+					username != null ? username : "eureka", password != null ? password : stored(dir, EUREKA_FILE),
+					jitsi != null ? jitsi : stored(dir, JITSI_FILE));
 		}
 		catch (IOException ex) {
 			throw new Platform.PlatformException("Cannot read or create the platform's secrets in " + dir + ": " + ex.getMessage(),
@@ -66,6 +74,14 @@ final class PlatformSecrets {
 
 	String eurekaPassword() {
 		return this.eurekaPassword;
+	}
+
+	/**
+	 * call-service's secret for signing Jitsi room tokens ({@code JWT_APP_SECRET}): the one of a
+	 * self-hosted Jitsi when set, else generated (call-service has no built-in one outside the dev profile).
+	 */
+	String jitsiAppSecret() {
+		return this.jitsiAppSecret;
 	}
 
 	/** {@code base64url(HMAC-SHA256(master, serviceName))}: what auth-service expects from that service. */

@@ -90,7 +90,9 @@ class PlatformConfigTests {
 		assertThat(first.eurekaUsername()).isEqualTo("eureka");
 		Path secrets = data.resolve("secrets");
 		assertThat(Files.getPosixFilePermissions(secrets)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
-		for (String file : new String[] { PlatformSecrets.MASTER_FILE, PlatformSecrets.EUREKA_FILE }) {
+		assertThat(first.jitsiAppSecret()).hasSizeGreaterThanOrEqualTo(43).isEqualTo(again.jitsiAppSecret());
+		for (String file : new String[] { PlatformSecrets.MASTER_FILE, PlatformSecrets.EUREKA_FILE,
+				PlatformSecrets.JITSI_FILE }) {
 			assertThat(Files.getPosixFilePermissions(secrets.resolve(file)))
 				.isEqualTo(PosixFilePermissions.fromString("rw-------"));
 		}
@@ -101,9 +103,11 @@ class PlatformConfigTests {
 	@Test
 	void derivesEachServicesSecretFromTheMasterAsAuthServiceDoes(@TempDir Path data) {
 		PlatformSecrets secrets = PlatformSecrets.load(data,
-				Map.of("CHAT_SERVICE_MASTER_SECRET", "m".repeat(40), "EUREKA_PASSWORD", "p".repeat(20)));
+				Map.of("CHAT_SERVICE_MASTER_SECRET", "m".repeat(40), "EUREKA_PASSWORD", "p".repeat(20), "JWT_APP_SECRET",
+						"j".repeat(40)));
 
 		assertThat(secrets.masterSecret()).isEqualTo("m".repeat(40));
+		assertThat(secrets.jitsiAppSecret()).isEqualTo("j".repeat(40));
 		// The same vector as auth-service's FailedAttemptsTests: both sides compute the same secret.
 		assertThat(secrets.serviceSecret("user-service")).isEqualTo("rdlHUhATcyQvTmc64nYjckZUAVIw4cm5pM-3__kN-lw");
 		assertThat(secrets.serviceSecret("user-service")).isNotEqualTo(secrets.serviceSecret("group-service"))
