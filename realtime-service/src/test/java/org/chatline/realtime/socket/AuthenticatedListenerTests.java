@@ -1,5 +1,6 @@
 package org.chatline.realtime.socket;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,5 +41,32 @@ class AuthenticatedListenerTests {
 		AuthenticatedListener.of((c, u, data, a) -> handled.set(u)).onData(client, Map.of(), mock(AckRequest.class));
 
 		assertThat(handled.get()).isEqualTo(user);
+	}
+
+	@Test
+	void refusesEventsOfASessionThatWasEnded() throws Exception {
+		SocketIOClient client = SocketTestClients.client();
+		SocketSessions.bind(client, new AuthenticatedUser(UUID.randomUUID(), "ann", "USER", UUID.randomUUID(), "t"),
+				Instant.now().plusSeconds(600));
+		SocketSessions.markEnded(client, "Session ended");
+		AtomicReference<Object> handled = new AtomicReference<>();
+
+		AuthenticatedListener.of((c, user, data, a) -> handled.set(data)).onData(client, Map.of(), mock(AckRequest.class));
+
+		assertThat(handled.get()).isNull();
+		verify(client).sendEvent("error", Map.of("message", "Session ended"));
+	}
+
+	@Test
+	void refusesEventsOnceTheTokenExpiredEvenBeforeTheSweepEndsTheSocket() throws Exception {
+		SocketIOClient client = SocketTestClients.client();
+		SocketSessions.bind(client, new AuthenticatedUser(UUID.randomUUID(), "ann", "USER", UUID.randomUUID(), "t"),
+				Instant.now().minusMillis(1));
+		AtomicReference<Object> handled = new AtomicReference<>();
+
+		AuthenticatedListener.of((c, user, data, a) -> handled.set(data)).onData(client, Map.of(), mock(AckRequest.class));
+
+		assertThat(handled.get()).isNull();
+		verify(client).sendEvent("error", Map.of("message", "Token expired"));
 	}
 }
