@@ -18,7 +18,8 @@ public enum PlatformService {
 	CALL("call-service", Wave.DOMAIN, 8085),
 	/** HTTP/actuator on 8086, the Socket.IO server on 8096. */
 	REALTIME("realtime-service", Wave.DOMAIN, 8086, 8096),
-	GATEWAY("gateway-service", Wave.EDGE, 3000);
+	/** Public API on 3000; its actuator (readiness) on the loopback management port 3001, never the public one. */
+	GATEWAY("gateway-service", Wave.EDGE, 3000, 3001);
 
 	/** Services start wave by wave; the services of one wave start in parallel. */
 	public enum Wave {
@@ -56,6 +57,14 @@ public enum PlatformService {
 	/** The port serving HTTP and {@code /actuator/health/readiness}. */
 	public int httpPort() {
 		return this.httpPort;
+	}
+
+	/**
+	 * The port answering {@code /actuator/health/readiness}: the gateway's management port, since
+	 * its actuator is never served on the public port; the HTTP port of every other service.
+	 */
+	public int readinessPort() {
+		return (this == GATEWAY) ? this.otherPorts[0] : this.httpPort;
 	}
 
 	/** Every port the service binds. */

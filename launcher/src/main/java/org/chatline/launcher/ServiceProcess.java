@@ -39,7 +39,7 @@ final class ServiceProcess {
 	record Instance(PlatformService service, String name, int httpPort, Map<String, String> env) {
 
 		static Instance primary(PlatformService service) {
-			return new Instance(service, service.module(), service.httpPort(), Map.of());
+			return new Instance(service, service.module(), service.readinessPort(), Map.of());
 		}
 
 	}
