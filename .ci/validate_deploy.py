@@ -15,6 +15,7 @@ import sys
 
 import yaml
 
+MANAGEMENT_PORTS = {"gateway-service": 3001}
 SERVICES = {
     "discovery-service": 8761, "gateway-service": 3000, "auth-service": 8081, "user-service": 8082,
     "message-service": 8083, "group-service": 8084, "call-service": 8085, "realtime-service": 8086,
@@ -135,6 +136,8 @@ def validate_k8s(docs, env):
                     ref = e.get("valueFrom", {}).get("secretKeyRef", {}).get("name")
                     if ref and env == "dev":
                         check(ref in secrets, f"{where}: Secret {ref} missing in dev")
+                if app and c in spec["containers"]:
+                    check_service_credentials(where, name, {e["name"]: e for e in c.get("env", [])})
             if kind == "Deployment":
                 strategy = obj["spec"].get("strategy", {})
                 check(strategy.get("rollingUpdate", {}).get("maxUnavailable") == 0,
@@ -174,6 +177,24 @@ def validate_k8s(docs, env):
                         | {v["secret"]["secretName"] for d in deployments.values()
                            for v in d["spec"]["template"]["spec"].get("volumes", []) if "secret" in v})
         print(f"prod: Secrets to create before applying: {', '.join(needed)}")
+
+
+def check_service_credentials(where, name, env_vars):
+    """docs/adr/0002: the registry's account from a Secret, each service only its own credential."""
+    def secret_key(var):
+        return env_vars.get(var, {}).get("valueFrom", {}).get("secretKeyRef", {})
+    check(secret_key("EUREKA_PASSWORD").get("key") == "password", f"{where}: EUREKA_PASSWORD must come from a Secret")
+    if name == "discovery-service":
+        return
+    check("$(EUREKA_PASSWORD)" in env_vars.get("EUREKA_URL", {}).get("value", ""),
+          f"{where}: EUREKA_URL must carry the registry's credentials")
+    if name == "auth-service":
+        check(secret_key("CHAT_SERVICE_MASTER_SECRET").get("key") == "master-secret",
+              f"{where}: CHAT_SERVICE_MASTER_SECRET must come from a Secret")
+    else:
+        check(secret_key("CHAT_SERVICE_SECRET").get("key") == name,
+              f"{where}: CHAT_SERVICE_SECRET must be the Secret key of this service only")
+        check("CHAT_SERVICE_MASTER_SECRET" not in env_vars, f"{where}: only auth-service may have the master secret")
 
 
 def validate_k8s_raw(root, env):
@@ -237,6 +258,8 @@ def validate_static(root):
     prom = yaml.safe_load((root / "monitoring" / "prometheus" / "prometheus.yml").read_text())
     targets = {t for job in prom["scrape_configs"] for sc in job.get("static_configs", []) for t in sc["targets"]}
     for svc, port in SERVICES.items():
+        # The gateway serves its actuator only on its management port, never the public one.
+        port = MANAGEMENT_PORTS.get(svc, port)
         check(f"{svc}:{port}" in targets, f"prometheus: {svc}:{port} is not scraped")
     dash = json.loads((root / "monitoring" / "grafana" / "dashboards" / "chatline.json").read_text())
     check(len(dash.get("panels", [])) >= 8, "grafana: dashboard has too few panels")
