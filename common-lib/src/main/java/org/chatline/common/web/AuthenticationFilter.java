@@ -17,6 +17,7 @@ import org.chatline.common.security.ServiceTokenVerifier;
 
 import org.springframework.http.MediaType;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -57,7 +58,11 @@ public class AuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = canonicalPath(request.getRequestURI().substring(request.getContextPath().length()));
+		if (path == null) {
+			reject(response, ApiException.validation("Malformed path"));
+			return;
+		}
 		if (matchesAny(this.publicPaths, path)) {
 			chain.doFilter(request, response);
 			return;
@@ -75,13 +80,50 @@ public class AuthenticationFilter extends OncePerRequestFilter {
 			}
 		}
 		catch (ApiException ex) {
-			response.setStatus(ex.code().status());
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.getOutputStream()
-				.write(ErrorResponse.of(ex.code(), ex.getMessage()).toJson().getBytes(StandardCharsets.UTF_8));
+			reject(response, ex);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static void reject(HttpServletResponse response, ApiException ex) throws IOException {
+		response.setStatus(ex.code().status());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getOutputStream()
+			.write(ErrorResponse.of(ex.code(), ex.getMessage()).toJson().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The path as the handler mapping sees it: each segment without its {@code ;parameters} and
+	 * percent-decoded, so {@code /internal;x=1/users} or {@code /%69nternal/users} are internal paths
+	 * here too. Null (refused) for what has no single meaning: empty, {@code .} or {@code ..}
+	 * segments, an encoded {@code /}, or bad percent-encoding.
+	 */
+	static String canonicalPath(String raw) {
+		if (raw.isEmpty() || raw.charAt(0) != '/') {
+			return null;
+		}
+		String[] segments = raw.substring(1).split("/", -1);
+		StringBuilder path = new StringBuilder();
+		for (int i = 0; i < segments.length; i++) {
+			String segment = segments[i];
+			int semicolon = segment.indexOf(';');
+			if (semicolon >= 0) {
+				segment = segment.substring(0, semicolon);
+			}
+			try {
+				segment = UriUtils.decode(segment, StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+			boolean last = i == segments.length - 1;
+			if ((segment.isEmpty() && !last) || segment.equals(".") || segment.equals("..") || segment.indexOf('/') >= 0) {
+				return null;
+			}
+			path.append('/').append(segment);
+		}
+		return path.toString();
 	}
 
 	private boolean matchesAny(List<String> patterns, String path) {

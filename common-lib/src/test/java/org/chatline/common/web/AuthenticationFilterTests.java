@@ -77,4 +77,28 @@ class AuthenticationFilterTests {
 		}
 		return request;
 	}
+
+	@Test
+	void seesDisguisedInternalPathsAsInternal() throws Exception {
+		String user = TestTokens.bearer(UUID.randomUUID());
+
+		for (String path : new String[] { "/internal;x=1/users/1", "/%69nternal/users/1", "/internal/users;a=b/1" }) {
+			assertThat(run(path, user).getStatus()).as(path).isEqualTo(401);
+		}
+		assertThat(run("/%69nternal/users/1", TestTokens.serviceBearer("auth-service")).getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesPathsWithoutASingleMeaning() throws Exception {
+		String user = TestTokens.bearer(UUID.randomUUID());
+
+		for (String path : new String[] { "//internal/users/1", "/actuator/../internal/users/1", "/actuator/%2e%2e/internal",
+				"/internal%2fusers/1", "/api/%zz" }) {
+			MockHttpServletResponse response = run(path, user);
+			assertThat(response.getStatus()).as(path).isEqualTo(400);
+			assertThat(response.getContentAsString()).contains("VALIDATION_ERROR");
+		}
+		assertThat(AuthenticationFilter.canonicalPath("/api/v1/users/")).isEqualTo("/api/v1/users/");
+		assertThat(AuthenticationFilter.canonicalPath("/actuator;x=1/health")).isEqualTo("/actuator/health");
+	}
 }

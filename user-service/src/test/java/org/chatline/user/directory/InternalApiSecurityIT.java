@@ -84,4 +84,18 @@ class InternalApiSecurityIT {
 		assertThat(http.delete("/internal/users/" + id, UserFixtures.AUTH_SERVICE).status()).isEqualTo(200);
 		assertThat(http.get("/internal/users/" + id, UserFixtures.AUTH_SERVICE).status()).isEqualTo(404);
 	}
+
+	@Test
+	void refusesAUsersAccessTokenOnDisguisedInternalPaths() {
+		String user = TestTokens.bearer(id);
+
+		for (String path : new String[] { "/internal;x=1/users/" + id, "/%69nternal/users/" + id,
+				"/internal/users;x=1/" + id, "/internal/%75sers/" + id, "//internal/users/" + id }) {
+			HttpJson.Reply reply = http.get(path, user);
+			assertThat(reply.status()).as(path).isIn(400, 401, 403, 404);
+			assertThat(http.delete(path, user).status()).as(path).isIn(400, 401, 403, 404, 405);
+		}
+		assertThat(http.get("/internal/users/" + id, UserFixtures.AUTH_SERVICE).status()).as("not deleted")
+			.isEqualTo(200);
+	}
 }
