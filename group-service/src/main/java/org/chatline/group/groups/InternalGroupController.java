@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.chatline.common.api.ApiException;
 import org.chatline.common.api.ApiResponse;
+import org.chatline.common.security.ServiceCaller;
 
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class InternalGroupController {
+
+	/** The services that keep a copy of memberships and ask here on a miss; nobody else has a reason to. */
+	private static final String[] CALLERS = { "message-service", "call-service", "realtime-service" };
 
 	private final GroupRepository groups;
 
@@ -36,7 +40,8 @@ class InternalGroupController {
 	}
 
 	@GetMapping("/internal/groups/{groupId}/members/{userId}")
-	ApiResponse<MembershipView> member(@PathVariable UUID groupId, @PathVariable UUID userId) {
+	ApiResponse<MembershipView> member(ServiceCaller caller, @PathVariable UUID groupId, @PathVariable UUID userId) {
+		caller.require(CALLERS);
 		return groups.roleOf(groupId, userId)
 			.map(role -> ApiResponse.ok(new MembershipView(groupId, userId, role)))
 			.orElseThrow(() -> ApiException.notFound("Member not found"));
@@ -44,7 +49,8 @@ class InternalGroupController {
 
 	@GetMapping("/internal/groups/{groupId}/members")
 	@Transactional(readOnly = true)
-	ApiResponse<GroupMembersView> members(@PathVariable UUID groupId) {
+	ApiResponse<GroupMembersView> members(ServiceCaller caller, @PathVariable UUID groupId) {
+		caller.require(CALLERS);
 		if (groups.find(groupId).isEmpty()) {
 			throw Group.notFound();
 		}
@@ -52,7 +58,8 @@ class InternalGroupController {
 	}
 
 	@GetMapping("/internal/users/{userId}/groups")
-	ApiResponse<UserGroupsView> groupsOf(@PathVariable UUID userId) {
+	ApiResponse<UserGroupsView> groupsOf(ServiceCaller caller, @PathVariable UUID userId) {
+		caller.require(CALLERS);
 		return ApiResponse.ok(new UserGroupsView(userId, groups.groupIdsOf(userId)));
 	}
 }

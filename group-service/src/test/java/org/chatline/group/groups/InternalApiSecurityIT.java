@@ -51,4 +51,19 @@ class InternalApiSecurityIT extends GroupServiceTestSupport {
 		return new String[] { "/internal/groups/" + groupId + "/members",
 				"/internal/groups/" + groupId + "/members/" + member, "/internal/users/" + member + "/groups" };
 	}
+
+	@Test
+	void answersOnlyTheServicesThatAskAboutMemberships() {
+		var group = fixtures.groupWithMembers("SECRET", 0, 1);
+
+		for (String path : internalPaths(group.id(), group.members().get(0))) {
+			GroupApi.Reply reply = api.internal(path, TestTokens.serviceBearer("user-service"));
+			assertThat(reply.status()).as(path).isEqualTo(403);
+			assertThat(reply.code()).isEqualTo("FORBIDDEN");
+			for (String caller : new String[] { "message-service", "call-service", "realtime-service" }) {
+				assertThat(api.internal(path, TestTokens.serviceBearer(caller)).status()).as(caller + " " + path)
+					.isEqualTo(200);
+			}
+		}
+	}
 }
