@@ -18,14 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Service-to-service API (never routed by the gateway, service token required, see common-lib's
- * {@code AuthenticationFilter}): reads for any service; creating and deleting accounts only for
- * auth-service, whose registration and compensation are the only reasons to.
+ * {@code AuthenticationFilter}): reads for the services that need them; creating and deleting
+ * accounts only for auth-service, whose registration and compensation are the only reasons to.
  */
 @RestController
 @RequestMapping("/internal/users")
 class InternalUserController {
 
 	private static final String AUTH_SERVICE = "auth-service";
+
+	/** auth-service (login) and the services whose user projection may miss; e-mails go nowhere else. */
+	private static final String[] READERS = { AUTH_SERVICE, "message-service", "group-service", "call-service" };
 
 	private final UserService users;
 
@@ -41,7 +44,8 @@ class InternalUserController {
 	}
 
 	@GetMapping("/{id}")
-	ApiResponse<UserResponse> get(@PathVariable UUID id) {
+	ApiResponse<UserResponse> get(ServiceCaller caller, @PathVariable UUID id) {
+		caller.require(READERS);
 		return ApiResponse.ok(UserResponse.of(users.get(id)));
 	}
 

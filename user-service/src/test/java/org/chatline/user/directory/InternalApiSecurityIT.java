@@ -75,6 +75,9 @@ class InternalApiSecurityIT {
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.data().get("id").asString()).isEqualTo(id.toString());
 
+		assertThat(http.get("/internal/users/" + id, TestTokens.serviceBearer("realtime-service")).status())
+			.as("realtime-service never needs a user's e-mail").isEqualTo(403);
+
 		HttpJson.Reply foreignDelete = http.delete("/internal/users/" + id, TestTokens.serviceBearer("group-service"));
 		assertThat(foreignDelete.status()).isEqualTo(403);
 		assertThat(foreignDelete.code()).isEqualTo("FORBIDDEN");
