@@ -461,23 +461,31 @@ public final class Platform implements AutoCloseable {
 	 * account) and its listen address (loopback, except the gateway, the platform's public door).
 	 */
 	Map<String, String> serviceEnvironment(PlatformService service) {
-		Map<String, String> env = childEnvironment();
+		return serviceEnvironment(service, childEnvironment(), this.secrets, this.bindAddress);
+	}
+
+	static Map<String, String> serviceEnvironment(PlatformService service, Map<String, String> common,
+			PlatformSecrets secrets, String bindAddress) {
+		Map<String, String> env = new LinkedHashMap<>(common);
+		env.remove("CHAT_SERVICE_MASTER_SECRET");
+		env.remove("CHAT_SERVICE_SECRET");
+		env.remove("JWT_APP_SECRET");
 		switch (service) {
 			case DISCOVERY -> {
-				env.put("EUREKA_USERNAME", this.secrets.eurekaUsername());
-				env.put("EUREKA_PASSWORD", this.secrets.eurekaPassword());
+				env.put("EUREKA_USERNAME", secrets.eurekaUsername());
+				env.put("EUREKA_PASSWORD", secrets.eurekaPassword());
 			}
-			case AUTH -> env.put("CHAT_SERVICE_MASTER_SECRET", this.secrets.masterSecret());
-			default -> env.put("CHAT_SERVICE_SECRET", this.secrets.serviceSecret(service.module()));
+			case AUTH -> env.put("CHAT_SERVICE_MASTER_SECRET", secrets.masterSecret());
+			default -> env.put("CHAT_SERVICE_SECRET", secrets.serviceSecret(service.module()));
 		}
 		if (service == PlatformService.CALL) {
-			env.put("JWT_APP_SECRET", this.secrets.jitsiAppSecret());
+			env.put("JWT_APP_SECRET", secrets.jitsiAppSecret());
 		}
 		if (service != PlatformService.GATEWAY) {
-			env.put("SERVER_ADDRESS", this.bindAddress);
+			env.put("SERVER_ADDRESS", bindAddress);
 		}
 		if (service == PlatformService.REALTIME) {
-			env.put("SOCKETIO_BIND_HOST", this.bindAddress);
+			env.put("SOCKETIO_BIND_HOST", bindAddress);
 		}
 		return env;
 	}

@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess {
 
+	/** Secrets the launcher hands to one service each (see {@code Platform.serviceEnvironment}). */
+	static final List<String> PER_SERVICE_SECRETS = List.of("CHAT_SERVICE_MASTER_SECRET", "CHAT_SERVICE_SECRET",
+			"EUREKA_PASSWORD", "JWT_APP_SECRET");
+
 	private final Instance instance;
 
 	private final Process process;
@@ -60,6 +64,9 @@ final class ServiceProcess {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
 			.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+		// The launcher's own environment is inherited: a secret exported in the shell must reach only
+		// the service it is for, which gets it back through env.
+		builder.environment().keySet().removeAll(PER_SERVICE_SECRETS);
 		builder.environment().putAll(env);
 		builder.environment().putAll(instance.env());
 		return new ServiceProcess(instance, builder.start(), logFile);

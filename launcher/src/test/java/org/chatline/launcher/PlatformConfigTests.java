@@ -116,4 +116,35 @@ class PlatformConfigTests {
 		assertThat(secrets.eurekaUrl(8761)).isEqualTo("http://eureka:" + "p".repeat(20) + "@127.0.0.1:8761/eureka/");
 		assertThat(Files.exists(data.resolve("secrets"))).as("nothing written when all are given").isFalse();
 	}
+
+	@Test
+	void givesEachServiceOnlyItsOwnCredentialAndLoopbackButTheGateway(@TempDir Path data) {
+		PlatformSecrets secrets = PlatformSecrets.load(data, Map.of());
+		Map<String, String> common = Map.of("EUREKA_URL", secrets.eurekaUrl(8761), "CHAT_SERVICE_SECRET", "leaked",
+				"CHAT_SERVICE_MASTER_SECRET", "leaked");
+
+		for (PlatformService service : PlatformService.values()) {
+			Map<String, String> env = Platform.serviceEnvironment(service, common, secrets,
+					Platform.DEFAULT_BIND_ADDRESS);
+			assertThat(env.get("EUREKA_URL")).contains(secrets.eurekaPassword());
+			assertThat(env.values()).as(service.module()).doesNotContain("leaked");
+			assertThat(env.containsKey("CHAT_SERVICE_MASTER_SECRET")).as(service.module())
+				.isEqualTo(service == PlatformService.AUTH);
+			assertThat(env.containsKey("EUREKA_PASSWORD")).isEqualTo(service == PlatformService.DISCOVERY);
+			if (service != PlatformService.AUTH && service != PlatformService.DISCOVERY) {
+				assertThat(env).containsEntry("CHAT_SERVICE_SECRET", secrets.serviceSecret(service.module()));
+			}
+			if (service == PlatformService.GATEWAY) {
+				assertThat(env).doesNotContainKey("SERVER_ADDRESS");
+			}
+			else {
+				assertThat(env).containsEntry("SERVER_ADDRESS", "127.0.0.1");
+			}
+		}
+		assertThat(Platform.serviceEnvironment(PlatformService.REALTIME, common, secrets, "0.0.0.0"))
+			.containsEntry("SOCKETIO_BIND_HOST", "0.0.0.0")
+			.containsEntry("SERVER_ADDRESS", "0.0.0.0");
+		assertThat(Platform.serviceEnvironment(PlatformService.CALL, common, secrets, "127.0.0.1"))
+			.containsEntry("JWT_APP_SECRET", secrets.jitsiAppSecret());
+	}
 }
