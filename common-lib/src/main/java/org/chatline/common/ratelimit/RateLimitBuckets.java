@@ -21,7 +21,7 @@ public final class RateLimitBuckets {
 	/** {@code POST /messages} and the socket's {@code message:send}, per user. */
 	public static final String MESSAGES = "messages";
 
-	/** Every other REST call per client address, and every other socket write per user. */
+	/** Every other REST call, and every other socket write, per client address. */
 	public static final String GENERAL = "general";
 
 	/** New Socket.IO sessions (Engine.IO handshakes), per client address. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.chatline.common.api.ApiException;
+import org.chatline.common.api.ImageUrls;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
 import org.chatline.common.security.AuthenticatedUser;

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.chatline.common.api.ApiException;
 import org.chatline.common.api.DatabaseErrors;
+import org.chatline.common.api.ImageUrls;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
 import org.chatline.common.events.EventTypes;

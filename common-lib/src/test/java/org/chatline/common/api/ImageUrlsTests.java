@@ -1,4 +1,4 @@
-package org.chatline.user.directory;
+package org.chatline.common.api;
 
 import org.junit.jupiter.api.Test;
 

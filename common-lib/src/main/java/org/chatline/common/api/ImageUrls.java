@@ -1,4 +1,4 @@
-package org.chatline.group.groups;
+package org.chatline.common.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,15 +8,15 @@ import java.util.Locale;
  * An image URL a client may be told to load: absolute {@code https://} (or {@code http://} when
  * allowed) with a host and without credentials. Anything else, {@code javascript:} and
  * {@code data:} above all, would be rendered by some client as a link or an image it should not be.
- * The same rule as user-service's avatars (each service owns its copy: no shared domain code).
+ * One rule for every stored image URL (avatars, group covers).
  */
-final class ImageUrls {
+public final class ImageUrls {
 
 	private ImageUrls() {
 	}
 
 	/** Why {@code url} is not acceptable, or null when it is. */
-	static String problem(String url, boolean allowHttp) {
+	public static String problem(String url, boolean allowHttp) {
 		String expected = allowHttp ? "must be an absolute http:// or https:// URL" : "must be an absolute https:// URL";
 		if (url.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
 			return expected;
