@@ -9,6 +9,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -17,6 +21,9 @@ import org.springframework.web.client.RestClientException;
  * Group membership as message-service sees it: the projection of {@code chat.groups.v1}, with the
  * owner (group-service) asked on a miss, so a member added a moment ago is not refused. A removal
  * deletes the projected row, so a removed member falls through to the owner, who says no.
+ * <p>
+ * A miss calls the owner over HTTP: ask before opening a transaction, never inside one. What the
+ * owner says is written in a transaction of its own, so a read-only caller can still learn it.
  */
 @Component
 public class GroupMembership {
@@ -27,9 +34,13 @@ public class GroupMembership {
 
 	private final RestClient groupService;
 
-	GroupMembership(JdbcClient jdbc, RestClient groupServiceClient) {
+	private final TransactionTemplate ownTransaction;
+
+	GroupMembership(JdbcClient jdbc, RestClient groupServiceClient, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.groupService = groupServiceClient;
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	public boolean isMember(UUID groupId, UUID userId) {
@@ -43,6 +54,7 @@ public class GroupMembership {
 		if (projected) {
 			return true;
 		}
+		outsideTransaction();
 		try {
 			MemberEnvelope reply = groupService.get()
 				.uri("/internal/groups/{groupId}/members/{userId}", groupId, userId)
@@ -52,7 +64,7 @@ public class GroupMembership {
 			if (member == null) {
 				return false;
 			}
-			addMember(groupId, userId, member.role());
+			ownTransaction.executeWithoutResult(status -> addMember(groupId, userId, member.role()));
 			return true;
 		}
 		catch (HttpClientErrorException.NotFound ex) {
@@ -72,6 +84,7 @@ public class GroupMembership {
 			.optional()
 			.orElse(false);
 		if (!complete) {
+			outsideTransaction();
 			try {
 				MembersEnvelope reply = groupService.get()
 					.uri("/internal/groups/{groupId}/members", groupId)
@@ -79,7 +92,7 @@ public class GroupMembership {
 					.body(MembersEnvelope.class);
 				MembersView view = reply == null ? null : reply.data();
 				if (view != null && view.memberIds() != null) {
-					replaceMembers(groupId, view.memberIds());
+					ownTransaction.executeWithoutResult(status -> replaceMembers(groupId, view.memberIds()));
 				}
 			}
 			catch (HttpClientErrorException.NotFound ex) {
@@ -144,5 +157,12 @@ public class GroupMembership {
 	}
 
 	record MembersEnvelope(MembersView data) {
+	}
+
+	/** A caller's transaction would hold a pooled connection (and its locks) while the owner answers. */
+	private static void outsideTransaction() {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Ask the owner before opening a transaction, not inside one");
+		}
 	}
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see a message: the two people of a direct conversation, the current members of a
- * group. A message the caller may not see is answered as if it did not exist.
+ * group. A message the caller may not see is answered as if it did not exist. Group checks may ask
+ * group-service, so they run before a transaction opens.
  */
 @Component
 class ConversationAccess {

@@ -9,9 +9,14 @@ import org.chatline.common.events.EventTypes;
 import org.chatline.common.security.AuthenticatedUser;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Receipts (delivered, seen) and reactions: what recipients and participants do to a message. */
+/**
+ * Receipts (delivered, seen) and reactions: what recipients and participants do to a message.
+ * Whether the caller may see the message (which may ask group-service) is settled before the
+ * transaction opens; a message's conversation never changes, so the answer holds inside it.
+ */
 @Service
 class InteractionService {
 
@@ -24,10 +29,14 @@ class InteractionService {
 
 	private final MessageEvents events;
 
-	InteractionService(MessageRepository messages, ConversationAccess access, MessageEvents events) {
+	private final TransactionTemplate tx;
+
+	InteractionService(MessageRepository messages, ConversationAccess access, MessageEvents events,
+			PlatformTransactionManager transactionManager) {
 		this.messages = messages;
 		this.access = access;
 		this.events = events;
+		this.tx = new TransactionTemplate(transactionManager);
 	}
 
 	record ReceiptStatus(UUID id, String status) {
@@ -37,9 +46,13 @@ class InteractionService {
 	 * Marks the message delivered to (or seen by) the caller. Idempotent and never backwards: marking
 	 * a seen message delivered changes nothing. Returns the caller's own receipt state.
 	 */
-	@Transactional
 	public ReceiptStatus mark(AuthenticatedUser caller, UUID id, boolean seen) {
-		Message message = access.visible(messages.lockById(id), caller.id());
+		access.visible(messages.findById(id), caller.id());
+		return tx.execute(status -> markVisible(caller, id, seen));
+	}
+
+	private ReceiptStatus markVisible(AuthenticatedUser caller, UUID id, boolean seen) {
+		Message message = locked(id);
 		MessageRepository.Receipt receipt = messages.receipt(id, caller.id())
 			.orElseThrow(() -> ApiException.forbidden("Only a recipient can mark a message"));
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -55,13 +68,17 @@ class InteractionService {
 		return new ReceiptStatus(id, receipt.seen() ? "SEEN" : "DELIVERED");
 	}
 
-	@Transactional
 	public void react(AuthenticatedUser caller, UUID id, String emoji, boolean add) {
 		if (!Emoji.isValid(emoji)) {
 			throw ApiException.validation("emoji: must be a single emoji");
 		}
-		// Locked when adding, so concurrent adds of one user cannot pass the limit together.
-		Message message = access.visible(add ? messages.lockById(id) : messages.findById(id), caller.id());
+		Message visible = access.visible(messages.findById(id), caller.id());
+		tx.executeWithoutResult(status -> reactVisible(caller, add ? locked(id) : visible, emoji, add));
+	}
+
+	/** Locked when adding, so concurrent adds of one user cannot pass the limit together. */
+	private void reactVisible(AuthenticatedUser caller, Message message, String emoji, boolean add) {
+		UUID id = message.id();
 		if (message.deleted()) {
 			throw ApiException.conflict("The message was deleted");
 		}
@@ -75,5 +92,9 @@ class InteractionService {
 			events.changed(add ? EventTypes.REACTION_ADDED : EventTypes.REACTION_REMOVED, message, caller.id(), null,
 					message.status(), emoji, Instant.now().truncatedTo(ChronoUnit.MICROS));
 		}
+	}
+
+	private Message locked(UUID id) {
+		return messages.lockById(id).orElseThrow(() -> ApiException.notFound("Message not found"));
 	}
 }

@@ -17,9 +17,14 @@ import org.chatline.message.users.UserDirectory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Sending, reading, editing and deleting messages. */
+/**
+ * Sending, reading, editing and deleting messages. Whatever may ask another service (does the
+ * receiver exist, may the caller see this group) is settled before a transaction opens.
+ */
 @Service
 class MessageService {
 
@@ -37,18 +42,25 @@ class MessageService {
 
 	private final JsonMapper json;
 
+	private final TransactionTemplate tx;
+
+	private final TransactionTemplate readOnlyTx;
+
 	private final Counter directSent;
 
 	private final Counter groupSent;
 
 	MessageService(MessageRepository messages, UserDirectory users, GroupMembership groups, ConversationAccess access,
-			MessageEvents events, JsonMapper json, MeterRegistry meters) {
+			MessageEvents events, JsonMapper json, MeterRegistry meters, PlatformTransactionManager transactionManager) {
 		this.messages = messages;
 		this.users = users;
 		this.groups = groups;
 		this.access = access;
 		this.events = events;
 		this.json = json;
+		this.tx = new TransactionTemplate(transactionManager);
+		this.readOnlyTx = new TransactionTemplate(transactionManager);
+		this.readOnlyTx.setReadOnly(true);
 		this.directSent = Counter.builder("chat.messages.sent").tag("conversation", "direct").register(meters);
 		this.groupSent = Counter.builder("chat.messages.sent").tag("conversation", "group").register(meters);
 	}
@@ -57,7 +69,10 @@ class MessageService {
 	record Sent(MessageResponse message, boolean created) {
 	}
 
-	@Transactional
+	/**
+	 * Remote facts first (does the receiver exist, is the caller a member, who are the members),
+	 * then one short transaction: no database connection is held while another service answers.
+	 */
 	public Sent send(AuthenticatedUser caller, SendMessageRequest request, String idempotencyKey) {
 		String clientId = request.clientMessageId() != null ? request.clientMessageId() : idempotencyKey;
 		if (clientId != null) {
@@ -96,6 +111,18 @@ class MessageService {
 			conversationId = Message.groupConversation(request.groupId());
 			recipients = groups.members(request.groupId()).stream().filter(id -> !id.equals(caller.id())).toList();
 		}
+		return tx.execute(status -> store(caller, request, clientId, conversationId, recipients));
+	}
+
+	private Sent store(AuthenticatedUser caller, SendMessageRequest request, String clientId, String conversationId,
+			List<UUID> recipients) {
+		if (clientId != null) {
+			// A retry may have stored it while the owners were being asked.
+			var existing = messages.findByClientId(caller.id(), clientId);
+			if (existing.isPresent()) {
+				return new Sent(MessageResponse.of(existing.get()), false);
+			}
+		}
 		if (request.parentId() != null) {
 			messages.findById(request.parentId())
 				.filter(parent -> parent.conversationId().equals(conversationId))
@@ -115,7 +142,7 @@ class MessageService {
 		return new Sent(MessageResponse.of(message), true);
 	}
 
-	@Transactional(readOnly = true)
+	/** Not in a transaction: seeing a group message may ask group-service. */
 	public MessageResponse get(AuthenticatedUser caller, UUID id) {
 		return MessageResponse.of(access.visible(messages.findById(id), caller.id()));
 	}
@@ -126,11 +153,11 @@ class MessageService {
 		return history(Message.directConversation(caller.id(), otherUserId), paging, before, after);
 	}
 
-	@Transactional(readOnly = true)
+	/** Membership first (it may ask group-service), then the page in a short read-only transaction. */
 	public PageResponse<MessageResponse> group(AuthenticatedUser caller, UUID groupId, Paging paging, Long before,
 			Long after) {
 		access.requireGroupMember(groupId, caller.id());
-		return history(Message.groupConversation(groupId), paging, before, after);
+		return readOnlyTx.execute(status -> history(Message.groupConversation(groupId), paging, before, after));
 	}
 
 	private PageResponse<MessageResponse> history(String conversationId, Paging paging, Long before, Long after) {
@@ -144,34 +171,39 @@ class MessageService {
 		return PageResponse.of(page, paging, messages.count(conversationId, before, after));
 	}
 
-	@Transactional
 	public MessageResponse edit(AuthenticatedUser caller, UUID id, String content) {
-		Message message = authored(caller, id);
-		if (content == null || content.isBlank() || content.length() > 5000) {
-			throw ApiException.validation("content: must be 1-5000 characters");
-		}
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		messages.updateContent(id, content, now);
-		events.changed(EventTypes.MESSAGE_EDITED, message, caller.id(), content, message.status(), null, now);
-		return MessageResponse.of(messages.findById(id).orElseThrow());
+		access.visible(messages.findById(id), caller.id());
+		return tx.execute(status -> {
+			Message message = authored(caller, id);
+			if (content == null || content.isBlank() || content.length() > 5000) {
+				throw ApiException.validation("content: must be 1-5000 characters");
+			}
+			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+			messages.updateContent(id, content, now);
+			events.changed(EventTypes.MESSAGE_EDITED, message, caller.id(), content, message.status(), null, now);
+			return MessageResponse.of(messages.findById(id).orElseThrow());
+		});
 	}
 
-	@Transactional
 	public void delete(AuthenticatedUser caller, UUID id) {
-		Message message = access.visible(messages.lockById(id), caller.id());
-		if (!message.senderId().equals(caller.id())) {
-			throw ApiException.forbidden("You can only delete your own messages");
-		}
-		if (message.deleted()) {
-			return;
-		}
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		messages.tombstone(id, now);
-		events.changed(EventTypes.MESSAGE_DELETED, message, caller.id(), null, message.status(), null, now);
+		access.visible(messages.findById(id), caller.id());
+		tx.executeWithoutResult(status -> {
+			Message message = locked(id);
+			if (!message.senderId().equals(caller.id())) {
+				throw ApiException.forbidden("You can only delete your own messages");
+			}
+			if (message.deleted()) {
+				return;
+			}
+			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+			messages.tombstone(id, now);
+			events.changed(EventTypes.MESSAGE_DELETED, message, caller.id(), null, message.status(), null, now);
+		});
 	}
 
+	/** Locks a message whose visibility was checked before the transaction. */
 	private Message authored(AuthenticatedUser caller, UUID id) {
-		Message message = access.visible(messages.lockById(id), caller.id());
+		Message message = locked(id);
 		if (!message.senderId().equals(caller.id())) {
 			throw ApiException.forbidden("You can only edit your own messages");
 		}
@@ -179,5 +211,9 @@ class MessageService {
 			throw ApiException.conflict("The message was deleted");
 		}
 		return message;
+	}
+
+	private Message locked(UUID id) {
+		return messages.lockById(id).orElseThrow(() -> ApiException.notFound("Message not found"));
 	}
 }

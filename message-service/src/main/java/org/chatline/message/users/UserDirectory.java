@@ -8,6 +8,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -15,6 +19,9 @@ import org.springframework.web.client.RestClientException;
 /**
  * Which users exist: the local projection of {@code chat.users.v1}, and on a miss (a user who
  * registered a moment ago, before the event arrived) the owner, user-service.
+ * <p>
+ * A miss calls the owner over HTTP: ask before opening a transaction, never inside one. What the
+ * owner says is written in a transaction of its own.
  */
 @Component
 public class UserDirectory {
@@ -25,9 +32,13 @@ public class UserDirectory {
 
 	private final RestClient userService;
 
-	UserDirectory(JdbcClient jdbc, RestClient userServiceClient) {
+	private final TransactionTemplate ownTransaction;
+
+	UserDirectory(JdbcClient jdbc, RestClient userServiceClient, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.userService = userServiceClient;
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	public boolean exists(UUID userId) {
@@ -43,13 +54,14 @@ public class UserDirectory {
 	}
 
 	private boolean askOwner(UUID userId) {
+		outsideTransaction();
 		try {
 			UserEnvelope reply = userService.get().uri("/internal/users/{id}", userId).retrieve().body(UserEnvelope.class);
 			UserView user = reply == null ? null : reply.data();
 			if (user == null) {
 				return false;
 			}
-			remember(userId, user.username());
+			ownTransaction.executeWithoutResult(status -> remember(userId, user.username()));
 			return true;
 		}
 		catch (HttpClientErrorException.NotFound ex) {
@@ -80,4 +92,10 @@ public class UserDirectory {
 	record UserEnvelope(UserView data) {
 	}
 
+	/** A caller's transaction would hold a pooled connection (and its locks) while the owner answers. */
+	private static void outsideTransaction() {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Ask the owner before opening a transaction, not inside one");
+		}
+	}
 }

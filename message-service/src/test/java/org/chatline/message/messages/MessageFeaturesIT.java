@@ -61,6 +61,35 @@ class MessageFeaturesIT extends MessageIntegrationTest {
 			.isEqualTo(1);
 	}
 
+	/** Reading is read-only: learning the membership from the owner must not write inside that transaction. */
+	@Test
+	void aMemberAddedAMomentAgoReadsTheGroupHistoryAtOnce() throws Exception {
+		UUID owner = UUID.randomUUID();
+		UUID newcomer = UUID.randomUUID();
+		UUID groupId = OwnersStub.INSTANCE.addGroup(List.of(owner, newcomer));
+
+		Reply history = call("GET", "/api/v1/messages/group/" + groupId, newcomer, null);
+
+		assertThat(history.status()).as(history.body().toString()).isEqualTo(200);
+		assertThat(history.data()).isEmpty();
+		assertThat(jdbc.sql("select count(*) from group_member where group_id = ? and user_id = ?")
+			.params(groupId, newcomer).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aMemberAddedAMomentAgoReadsAGroupMessageAtOnce() throws Exception {
+		UUID owner = UUID.randomUUID();
+		UUID newcomer = UUID.randomUUID();
+		UUID groupId = OwnersStub.INSTANCE.addGroup(List.of(owner));
+		String id = sendToGroup(owner, groupId, "welcome aboard");
+		OwnersStub.INSTANCE.addMember(groupId, newcomer);
+
+		Reply message = call("GET", "/api/v1/messages/" + id, newcomer, null);
+
+		assertThat(message.status()).as(message.body().toString()).isEqualTo(200);
+		assertThat(message.data().get("content").asString()).isEqualTo("welcome aboard");
+	}
+
 	@Test
 	void onlyTheAuthorEditsAndDeletesAndDeletionLeavesATombstone() throws Exception {
 		UUID author = UUID.randomUUID();

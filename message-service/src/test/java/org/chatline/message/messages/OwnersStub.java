@@ -94,6 +94,10 @@ final class OwnersStub {
 		return id;
 	}
 
+	void addMember(UUID groupId, UUID userId) {
+		groups.get(groupId).add(userId);
+	}
+
 	void removeMember(UUID groupId, UUID userId) {
 		groups.get(groupId).remove(userId);
 	}
