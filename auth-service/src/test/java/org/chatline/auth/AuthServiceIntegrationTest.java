@@ -33,6 +33,11 @@ public abstract class AuthServiceIntegrationTest {
 		registry.add("chat.auth.user-service-load-balanced", () -> "false");
 		registry.add("chat.auth.user-service-read-timeout", () -> "2s");
 		registry.add("chat.auth.key-dir", () -> "target/it-keys");
+		// Undo retries within the tests' waits; the grace still outlasts any registration in progress.
+		registry.add("chat.auth.registration-undo.retry-interval", () -> "300ms");
+		registry.add("chat.auth.registration-undo.grace", () -> "5s");
+		// Lets ReadinessIT see which part of readiness is DOWN.
+		registry.add("management.endpoint.health.group.readiness.show-components", () -> "always");
 		registry.add("chat.auth.service-tokens.master-secret", () -> MASTER_SECRET);
 		// All failed attempts come from 127.0.0.1 here; FailedAttemptsTests covers the limit.
 		registry.add("chat.auth.service-tokens.max-failures", () -> "1000");
@@ -47,5 +52,6 @@ public abstract class AuthServiceIntegrationTest {
 	@AfterEach
 	void restoreUserService() {
 		USER_SERVICE.mode(FakeUserService.Mode.NORMAL);
+		USER_SERVICE.failDeletes(0);
 	}
 }

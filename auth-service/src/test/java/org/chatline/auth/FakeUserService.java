@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -43,7 +44,11 @@ public final class FakeUserService {
 
 	private final List<String> created = new CopyOnWriteArrayList<>();
 
+	private final List<UUID> requested = new CopyOnWriteArrayList<>();
+
 	private volatile Mode mode = Mode.NORMAL;
+
+	private final AtomicInteger failingDeletes = new AtomicInteger();
 
 	private FakeUserService(HttpServer server) {
 		this.server = server;
@@ -75,6 +80,21 @@ public final class FakeUserService {
 		this.mode = mode;
 	}
 
+	/** The next {@code times} DELETEs answer 503 and delete nothing, as an overloaded user-service would. */
+	public void failDeletes(int times) {
+		failingDeletes.set(times);
+	}
+
+	/** A user created by a registration whose process died before it could finish. */
+	public void add(UUID id, String username) {
+		Map<String, Object> user = new LinkedHashMap<>();
+		user.put("id", id.toString());
+		user.put("username", username);
+		user.put("email", username.toLowerCase(Locale.ROOT) + "@example.com");
+		users.put(id, user);
+		created.add(username);
+	}
+
 	/** Deletes a user behind auth-service's back, as a user-service DELETE would. */
 	public void remove(UUID id) {
 		users.remove(id);
@@ -91,6 +111,11 @@ public final class FakeUserService {
 	/** Every username ever created, also those deleted since. */
 	public List<String> created() {
 		return created;
+	}
+
+	/** The id of the last POST received, whether the user was created or refused. */
+	public UUID lastRequestedId() {
+		return requested.get(requested.size() - 1);
 	}
 
 	public UUID idOf(String username) {
@@ -131,6 +156,10 @@ public final class FakeUserService {
 			}
 			else if (method.equals("DELETE")) {
 				deleted.add(id);
+				if (failingDeletes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+					respond(exchange, 503, error("SERVICE_UNAVAILABLE", "Service unavailable"));
+					return;
+				}
 				respond(exchange, users.remove(id) == null ? 404 : 200, Map.of("success", true));
 			}
 			else {
@@ -140,6 +169,7 @@ public final class FakeUserService {
 	}
 
 	private void create(HttpExchange exchange, JsonNode request) throws IOException {
+		requested.add(UUID.fromString(request.get("id").asString()));
 		String username = request.get("username").asString();
 		String email = request.get("email").asString();
 		Map<String, Object> user = new LinkedHashMap<>();

@@ -24,15 +24,18 @@ class AuthController {
 
 	private final AuthService auth;
 
-	AuthController(AuthService auth) {
+	private final RegistrationService registration;
+
+	AuthController(AuthService auth, RegistrationService registration) {
 		this.auth = auth;
+		this.registration = registration;
 	}
 
 	@PostMapping("/register")
 	@SecurityRequirements // public: no access token
 	@ResponseStatus(HttpStatus.CREATED)
 	ApiResponse<RegisteredUser> register(@Valid @RequestBody RegisterRequest request) {
-		return ApiResponse.ok("User registered successfully", RegisteredUser.of(auth.register(request)));
+		return ApiResponse.ok("User registered successfully", RegisteredUser.of(registration.register(request)));
 	}
 
 	@PostMapping("/login")

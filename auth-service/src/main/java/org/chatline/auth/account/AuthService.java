@@ -1,7 +1,6 @@
 package org.chatline.auth.account;
 
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import io.jsonwebtoken.Claims;
 import org.chatline.auth.account.AuthResponses.LoginResult;
@@ -11,26 +10,19 @@ import org.chatline.auth.session.TokenPair;
 import org.chatline.auth.users.UserAccount;
 import org.chatline.auth.users.UserServiceClient;
 import org.chatline.common.api.ApiException;
-import org.chatline.common.api.DatabaseErrors;
-import org.chatline.common.api.ErrorCode;
 import org.chatline.common.security.JwtVerifier;
 import org.chatline.common.security.TokenTypes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Orchestrates the auth flows across user-service (the user) and this service's own store
+ * Orchestrates login and sessions across user-service (the user) and this service's own store
  * (credentials, sessions). Never holds a database transaction while calling user-service.
  */
 @Service
 class AuthService {
 
 	static final String BAD_CREDENTIALS = "Invalid email or password";
-
-	private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
 	private final UserServiceClient users;
 
@@ -46,38 +38,6 @@ class AuthService {
 		this.credentials = credentials;
 		this.sessions = sessions;
 		this.verifier = verifier;
-	}
-
-	/**
-	 * Creates the user in user-service, then stores the credentials; if that second step fails the
-	 * user is deleted again, so no account exists that nobody can log in to.
-	 */
-	UserAccount register(RegisterRequest request) {
-		String passwordHash = credentials.hash(request.password());
-		UUID id = UUID.randomUUID();
-		UserAccount user;
-		try {
-			user = users.create(id, request.username(), request.email().trim());
-		}
-		catch (ApiException ex) {
-			if (ex.code() == ErrorCode.SERVICE_UNAVAILABLE) {
-				// A timeout may hide a user that was created after all: undo it in the background.
-				CompletableFuture.runAsync(() -> compensate(id));
-			}
-			throw ex;
-		}
-		try {
-			credentials.store(id, request.email(), passwordHash);
-		}
-		catch (RuntimeException ex) {
-			compensate(id);
-			if (ex instanceof DataIntegrityViolationException) {
-				throw DatabaseErrors.invalidText(ex) ? DatabaseErrors.invalidTextError()
-						: ApiException.conflict("Email already registered");
-			}
-			throw ex;
-		}
-		return user;
 	}
 
 	LoginResult login(LoginRequest request) {
@@ -120,12 +80,6 @@ class AuthService {
 		}
 		catch (IllegalArgumentException ex) {
 			throw ApiException.unauthorized("Invalid refresh token");
-		}
-	}
-
-	private void compensate(UUID id) {
-		if (!users.delete(id)) {
-			log.error("Could not undo the registration of user {} in user-service; delete it by hand", id);
 		}
 	}
 }

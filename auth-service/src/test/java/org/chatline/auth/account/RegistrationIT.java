@@ -42,6 +42,7 @@ class RegistrationIT extends AuthServiceIntegrationTest {
 		assertThat(USER_SERVICE.has(id)).isTrue();
 		String hash = jdbc.queryForObject("select password_hash from credentials where user_id = ?", String.class, id);
 		assertThat(hash).startsWith("$2a$10$").doesNotContain(AuthFixtures.PASSWORD);
+		assertThat(pendingDeletions(id)).as("nothing left to undo").isZero();
 	}
 
 	@Test
@@ -80,6 +81,56 @@ class RegistrationIT extends AuthServiceIntegrationTest {
 		assertThat(USER_SERVICE.idOf(ok)).isNull();
 	}
 
+	@Test
+	void keepsTryingToDeleteTheOrphanUntilUserServiceConfirms() {
+		String username = AuthFixtures.uniqueUsername("orphan");
+		jdbc.update(
+				"insert into credentials (user_id, email, password_hash, created_at, updated_at) values (?, ?, 'x', now(), now())",
+				UUID.randomUUID(), AuthFixtures.emailOf(username));
+		USER_SERVICE.failDeletes(1);
+
+		HttpJson.Reply reply = http.post("/api/v1/auth/register", AuthFixtures.registration(username), null);
+
+		assertThat(reply.status()).isEqualTo(409);
+		assertThat(USER_SERVICE.created()).contains(username);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(USER_SERVICE.idOf(username)).isNull());
+		UUID id = USER_SERVICE.lastRequestedId();
+		assertThat(USER_SERVICE.deleted()).as("the refused attempt, then the retry")
+			.filteredOn(id::equals)
+			.hasSizeGreaterThanOrEqualTo(2);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(pendingDeletions(id)).isZero());
+	}
+
+	@Test
+	void undoesARegistrationLeftUnfinishedByAProcessThatDied() {
+		UUID id = UUID.randomUUID();
+		USER_SERVICE.add(id, AuthFixtures.uniqueUsername("died"));
+		// What a registration leaves when its process dies between creating the user and the credentials.
+		jdbc.update("insert into pending_user_deletion (user_id, attempt_after) values (?, now())", id);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(USER_SERVICE.has(id)).isFalse());
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(pendingDeletions(id)).isZero());
+	}
+
+	@Test
+	void leavesNothingToUndoWhenUserServiceRefusesTheUser() {
+		String username = AuthFixtures.uniqueUsername("taken");
+		http.post("/api/v1/auth/register", AuthFixtures.registration(username), null);
+
+		HttpJson.Reply reply = http.post("/api/v1/auth/register", AuthFixtures.registration(username), null);
+
+		assertThat(reply.status()).isEqualTo(409);
+		UUID refused = USER_SERVICE.lastRequestedId();
+		assertThat(USER_SERVICE.has(refused)).isFalse();
+		assertThat(pendingDeletions(refused)).isZero();
+		assertThat(USER_SERVICE.deleted()).doesNotContain(refused);
+	}
+
+	private int pendingDeletions(UUID userId) {
+		return jdbc.queryForObject("select count(*) from pending_user_deletion where user_id = ?", Integer.class,
+				userId);
+	}
+
 	private void assertInvalid(Map<String, Object> body, String field) {
 		HttpJson.Reply reply = http.post("/api/v1/auth/register", body, null);
 		assertThat(reply.status()).as(body.toString()).isEqualTo(400);
@@ -112,6 +163,8 @@ class RegistrationIT extends AuthServiceIntegrationTest {
 		assertThat(took).isLessThan(Duration.ofMillis(4500));
 		assertThat(USER_SERVICE.created()).contains(username);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(USER_SERVICE.idOf(username)).isNull());
+		UUID id = USER_SERVICE.lastRequestedId();
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(pendingDeletions(id)).isZero());
 	}
 
 	@Test
