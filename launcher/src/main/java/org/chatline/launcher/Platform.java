@@ -274,6 +274,9 @@ public final class Platform implements AutoCloseable {
 			finally {
 				pool.shutdownNow();
 			}
+			// A service's readiness includes resolving the services it calls (chat.readiness.requires:
+			// auth-service is not ready until its load balancer has a user-service instance), so once this
+			// wave is ready a registration works end to end, without creating a probe user.
 			awaitReady(spawnWave(PlatformService.Wave.DOMAIN));
 			awaitReady(spawnWave(PlatformService.Wave.EDGE));
 			if (this.config.services().contains(PlatformService.GATEWAY)

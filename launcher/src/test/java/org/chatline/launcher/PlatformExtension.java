@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * (kept after the run for its logs). {@code CHAT_E2E_INFRA=machine} uses the machine's
  * PostgreSQL and Redis on 127.0.0.1 instead; when the embedded servers cannot start and
  * nothing was chosen, the tests fall back to the machine's and say so.
+ * <p>
+ * The moment the platform is up, before any test runs, one user is registered through the gateway
+ * ({@link FirstRegistration}): whichever test class starts the platform, {@link RegisterAtOnceE2EIT}
+ * can check that "up" meant a registration works.
  */
 final class PlatformExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -51,36 +58,85 @@ final class PlatformExtension implements BeforeAllCallback, ParameterResolver {
 			.computeIfAbsent(RunningPlatform.class, key -> RunningPlatform.start(), RunningPlatform.class);
 	}
 
-	/** Test methods and constructors may take the running {@link Platform} as a parameter. */
+	/**
+	 * Test methods and constructors may take the running {@link Platform}, or the
+	 * {@link FirstRegistration} sent when it came up, as a parameter.
+	 */
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-		return parameter.getParameter().getType() == Platform.class;
+		Class<?> type = parameter.getParameter().getType();
+		return type == Platform.class || type == FirstRegistration.class;
 	}
 
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-		return platform(context);
+		RunningPlatform running = running(context);
+		return (parameter.getParameter().getType() == Platform.class) ? running.platform()
+				: running.firstRegistration();
 	}
 
 	static Platform platform(ExtensionContext context) {
+		return running(context).platform();
+	}
+
+	private static RunningPlatform running(ExtensionContext context) {
 		return context.getRoot()
 			.getStore(ExtensionContext.Namespace.GLOBAL)
-			.get(RunningPlatform.class, RunningPlatform.class).platform();
+			.get(RunningPlatform.class, RunningPlatform.class);
+	}
+
+	/**
+	 * A registration through the gateway sent as soon as {@link Platform#start} returned, which is
+	 * when {@code ./run.sh} prints "Chatline is up".
+	 *
+	 * @param sentAfterUp how long after "up" the request was sent
+	 * @param response the gateway's answer
+	 */
+	record FirstRegistration(Duration sentAfterUp, ChatApi.Response response) {
+
+		static FirstRegistration sendNow(long upAtNanos) {
+			String username = "first_" + HexFormat.of().formatHex(randomBytes(5));
+			Duration sentAfterUp = Duration.ofNanos(System.nanoTime() - upAtNanos);
+			ChatApi.Response response = new ChatApi(ChatApi.GATEWAY).post("/auth/register", ChatApi.json(Map.of(
+					"username", username, "email", username + "@example.test", "password", ChatApi.PASSWORD)), null);
+			log.info("Registration {} after up answered {}", sentAfterUp, response.status());
+			return new FirstRegistration(sentAfterUp, response);
+		}
+
+		private static byte[] randomBytes(int n) {
+			byte[] bytes = new byte[n];
+			ThreadLocalRandom.current().nextBytes(bytes);
+			return bytes;
+		}
+
 	}
 
 	/** Stored in the root context: JUnit closes it after all tests. */
-	record RunningPlatform(Platform platform) implements AutoCloseable {
+	record RunningPlatform(Platform platform, FirstRegistration firstRegistration) implements AutoCloseable {
 
 		static RunningPlatform start() {
+			Platform platform = startPlatform();
+			long up = System.nanoTime();
+			try {
+				return new RunningPlatform(platform, FirstRegistration.sendNow(up));
+			}
+			catch (RuntimeException ex) {
+				// Not stored, so JUnit would not close it: stop it here.
+				platform.close();
+				throw ex;
+			}
+		}
+
+		private static Platform startPlatform() {
 			// Install the Node client before minutes of startup, so a missing node fails at once.
 			NodeClientProject.install();
 			String choice = System.getenv().getOrDefault("CHAT_E2E_INFRA", "").toLowerCase(Locale.ROOT);
 			PlatformConfig base = PlatformConfig.fromEnvironment().withChildEnv(TEST_ENV);
 			if (choice.equals("machine")) {
-				return new RunningPlatform(Platform.start(onMachineServers(fresh(base))));
+				return Platform.start(onMachineServers(fresh(base)));
 			}
 			try {
-				return new RunningPlatform(Platform.start(fresh(base)));
+				return Platform.start(fresh(base));
 			}
 			catch (Platform.InfrastructureException ex) {
 				if (choice.equals("embedded")) {
@@ -89,7 +145,7 @@ final class PlatformExtension implements BeforeAllCallback, ParameterResolver {
 				log.warn("Embedded infrastructure failed ({}); FALLING BACK to the machine's PostgreSQL "
 						+ "127.0.0.1:5432 and Redis 127.0.0.1:6379 (set CHAT_E2E_INFRA=embedded to forbid this)",
 						ex.getMessage());
-				return new RunningPlatform(Platform.start(onMachineServers(fresh(base))));
+				return Platform.start(onMachineServers(fresh(base)));
 			}
 		}
 
