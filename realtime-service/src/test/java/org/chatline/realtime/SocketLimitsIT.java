@@ -123,6 +123,21 @@ class SocketLimitsIT extends RealtimeITSupport {
 	}
 
 	@Test
+	void aMemberWhoseSocketIsNotInTheGroupRoomYetMayStillSignalTheGroup() throws Exception {
+		// Added a moment ago: group-service knows, but the membership event has not moved the socket
+		// into the room yet (rooms are joined asynchronously, at connect and on events).
+		UUID group = UUID.randomUUID();
+		UUID newcomer = UUID.randomUUID();
+		PollingClient socket = connected(TestTokens.access(newcomer), Map.of());
+		GroupServiceStub.INSTANCE.member(newcomer, group);
+
+		socket.send("421[\"typing:start\",{\"groupId\":\"" + group + "\"}]");
+
+		assertThat(socket.await("431[")).contains("\"success\":true");
+		assertThat(signalsKeyed(group.toString(), Duration.ofSeconds(3))).hasSize(1);
+	}
+
+	@Test
 	void refusesTypingToOneselfWithAnErrorAndNoSignal() throws Exception {
 		UUID user = UUID.randomUUID();
 		PollingClient socket = connected(TestTokens.access(user), Map.of());

@@ -94,6 +94,25 @@ class GroupRooms implements SocketSessionListener {
 		}
 	}
 
+	/**
+	 * Asks group-service whether the user is a member of the group now; a member's socket joins the
+	 * room. A removal that arrived during the question wins, as for {@link #joinGroupsOf}.
+	 */
+	GroupMembers.Answer confirm(SocketIOClient client, UUID userId, UUID groupId) {
+		long started = System.nanoTime();
+		Optional<List<UUID>> groupIds = groups.groupsOf(userId);
+		if (groupIds.isEmpty()) {
+			return GroupMembers.Answer.UNKNOWN;
+		}
+		if (!groupIds.get().contains(groupId) || removedSince(userId, groupId, started)) {
+			return GroupMembers.Answer.NOT_MEMBER;
+		}
+		if (sockets.isConnected(client)) {
+			client.joinRoom(Rooms.group(groupId));
+		}
+		return GroupMembers.Answer.MEMBER;
+	}
+
 	/** The user's sockets on this instance join the group's room. */
 	void memberAdded(UUID userId, UUID groupId) {
 		recentRemovals.remove(key(userId, groupId));

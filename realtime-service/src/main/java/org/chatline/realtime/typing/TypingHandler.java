@@ -10,8 +10,8 @@ import org.chatline.common.api.ErrorCode;
 import org.chatline.common.events.EventCodec;
 import org.chatline.common.events.Topics;
 import org.chatline.common.security.AuthenticatedUser;
+import org.chatline.realtime.groups.GroupMembers;
 import org.chatline.realtime.socket.AuthenticatedListener;
-import org.chatline.realtime.socket.Rooms;
 import org.chatline.realtime.socket.SocketHandler;
 import org.chatline.realtime.socket.SocketPayloads;
 import org.chatline.realtime.socket.SocketReplies;
@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code typing:start} / {@code typing:stop} from clients, published as a {@link TypingSignal} on
  * {@code chat.signals.v1} so that every instance delivers it to its own sockets
- * ({@link TypingSignalPusher}). Group typing is accepted only from members (the socket is in the
- * group's room, which follows group-service's membership); direct typing only to a user id other
- * than the sender's own. A refused target gets {@code error {message}} and publishes nothing.
+ * ({@link TypingSignalPusher}). Group typing is accepted only from members ({@link GroupMembers}:
+ * the socket is in the group's room, else group-service is asked); direct typing only to a user id
+ * other than the sender's own. A refused target gets {@code error {message}} and publishes nothing.
  * Whether the receiver exists is not checked (realtime has no user directory): a signal to nobody
  * reaches nobody, and {@link TypingThrottle} bounds what one user can publish. Repeats within the
  * throttle's interval are dropped silently (acknowledged as accepted): clients emit typing on every
@@ -47,10 +47,14 @@ class TypingHandler implements SocketHandler {
 
 	private final TypingThrottle throttle;
 
-	TypingHandler(KafkaTemplate<String, String> kafka, EventCodec codec, TypingThrottle throttle) {
+	private final GroupMembers members;
+
+	TypingHandler(KafkaTemplate<String, String> kafka, EventCodec codec, TypingThrottle throttle,
+			GroupMembers members) {
 		this.kafka = kafka;
 		this.codec = codec;
 		this.throttle = throttle;
+		this.members = members;
 	}
 
 	@Override
@@ -73,31 +77,36 @@ class TypingHandler implements SocketHandler {
 			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, ex.getMessage());
 			return;
 		}
-		TypingSignal signal;
-		if (groupId != null) {
-			if (!client.getAllRooms().contains(Rooms.group(groupId))) {
-				// Only members (whose sockets are in the room) may signal a group.
-				SocketReplies.fail(client, ack, ErrorCode.FORBIDDEN, "Not a member of this group");
-				return;
-			}
-			signal = new TypingSignal(user.id(), null, groupId);
-		}
-		else if (receiverId != null) {
-			if (receiverId.equals(user.id())) {
-				SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, "Cannot signal typing to yourself");
-				return;
-			}
-			signal = new TypingSignal(user.id(), receiverId, null);
-		}
-		else {
+		if (groupId == null && receiverId == null) {
 			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, "receiverId or groupId is required");
 			return;
 		}
+		if (groupId == null && receiverId.equals(user.id())) {
+			SocketReplies.fail(client, ack, ErrorCode.VALIDATION_ERROR, "Cannot signal typing to yourself");
+			return;
+		}
 		UUID conversation = groupId != null ? groupId : receiverId;
+		// Before any membership question: the throttle also bounds what one user can make us ask.
 		if (!throttle.allow(user.id(), event, conversation)) {
 			SocketReplies.acknowledge(ack, SocketReplies.okEnvelope());
 			return;
 		}
+		if (groupId == null) {
+			publish(event, user, new TypingSignal(user.id(), receiverId, null), conversation, ack);
+			return;
+		}
+		// Only members may signal a group.
+		members.check(client, user.id(), groupId, answer -> {
+			switch (answer) {
+				case MEMBER -> publish(event, user, new TypingSignal(user.id(), null, groupId), conversation, ack);
+				case NOT_MEMBER -> SocketReplies.fail(client, ack, ErrorCode.FORBIDDEN, "Not a member of this group");
+				case UNKNOWN -> SocketReplies.fail(client, ack, ErrorCode.SERVICE_UNAVAILABLE,
+						"Group directory is unavailable, please retry");
+			}
+		});
+	}
+
+	private void publish(String event, AuthenticatedUser user, TypingSignal signal, UUID conversation, AckRequest ack) {
 		String type = START.equals(event) ? TypingSignal.STARTED : TypingSignal.STOPPED;
 		String key = conversation.toString();
 		kafka.send(Topics.SIGNALS, key, codec.encode(codec.envelope(type, user.id(), signal)))

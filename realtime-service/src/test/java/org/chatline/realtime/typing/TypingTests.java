@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
@@ -14,7 +15,9 @@ import org.chatline.common.events.EventCodec;
 import org.chatline.common.events.EventEnvelope;
 import org.chatline.common.events.Topics;
 import org.chatline.common.security.AuthenticatedUser;
+import org.chatline.realtime.groups.GroupMembers;
 import org.chatline.realtime.socket.SocketEmitter;
+import org.chatline.realtime.socket.SocketReplies;
 import org.chatline.realtime.socket.SocketTestClients;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -43,7 +47,10 @@ class TypingTests {
 
 	private final long[] now = { 1_000_000 };
 
-	private final TypingHandler handler = new TypingHandler(kafka, codec, new TypingThrottle(2000, 3, () -> now[0]));
+	private final GroupMembers members = mock(GroupMembers.class);
+
+	private final TypingHandler handler = new TypingHandler(kafka, codec, new TypingThrottle(2000, 3, () -> now[0]),
+			members);
 
 	private final SocketEmitter emitter = mock(SocketEmitter.class);
 
@@ -77,11 +84,44 @@ class TypingTests {
 
 	@Test
 	void refusesGroupTypingFromANonMember() {
-		handler.relay(TypingHandler.START, client, user, Map.of("groupId", UUID.randomUUID().toString()), ack);
+		UUID group = UUID.randomUUID();
+		answer(group, GroupMembers.Answer.NOT_MEMBER);
+
+		handler.relay(TypingHandler.START, client, user, Map.of("groupId", group.toString()), ack);
 
 		verifyNoInteractions(kafka);
 		verify(ack).sendAckData(Map.of("success", false, "message", "Not a member of this group", "code", "FORBIDDEN"));
 		verify(client).sendEvent("error", Map.of("message", "Not a member of this group"));
+	}
+
+	@Test
+	void publishesAGroupSignalOfAMemberKeyedByTheGroup() {
+		UUID group = UUID.randomUUID();
+		answer(group, GroupMembers.Answer.MEMBER);
+
+		handler.relay(TypingHandler.START, client, user, Map.of("groupId", group.toString()), ack);
+
+		verify(kafka).send(eq(Topics.SIGNALS), eq(group.toString()), anyString());
+		verify(ack).sendAckData(SocketReplies.okEnvelope());
+	}
+
+	@Test
+	void answersUnavailableWhenMembershipCannotBeKnown() {
+		UUID group = UUID.randomUUID();
+		answer(group, GroupMembers.Answer.UNKNOWN);
+
+		handler.relay(TypingHandler.START, client, user, Map.of("groupId", group.toString()), ack);
+
+		verifyNoInteractions(kafka);
+		verify(ack).sendAckData(Map.of("success", false, "message", "Group directory is unavailable, please retry",
+				"code", "SERVICE_UNAVAILABLE"));
+	}
+
+	private void answer(UUID group, GroupMembers.Answer answer) {
+		doAnswer(call -> {
+			call.<Consumer<GroupMembers.Answer>>getArgument(3).accept(answer);
+			return null;
+		}).when(members).check(eq(client), eq(user.id()), eq(group), any());
 	}
 
 	@Test
