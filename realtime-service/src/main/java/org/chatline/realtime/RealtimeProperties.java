@@ -26,9 +26,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param websocketCompression whether to offer permessage-deflate on websocket connections: each
  * compressed connection holds its own zlib state (native memory, about 100 KiB per connection measured), so
  * it is off by default, as in the reference Socket.IO server
- * @param forwardsPerUser most forwarded emits of one user in flight (queued or running) at once on
- * this instance; beyond it an emit is refused at once, so one slow or greedy client cannot take the
- * forwarding threads from everyone else
+ * @param forwardsPerUser most forwarded emits of one user running at once on this instance, so one
+ * slow or greedy client cannot take the forwarding threads from everyone else; the user's further
+ * emits wait in the user's own queue, in order
+ * @param forwardsQueuedPerUser most emits of one user waiting in that queue; beyond it an emit is
+ * refused at once
  * @param sessionSweep how often the sockets are checked for an expired token or a revoked session
  * (a revocation normally arrives at once by Redis pub/sub; this catches a missed message)
  * @param sessionEndGrace how long an ended socket gets to close itself after its {@code error} event
@@ -47,6 +49,6 @@ public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultV
 		@DefaultValue("http://call-service") URI callServiceUrl, @DefaultValue("8") int forwardThreads,
 		@DefaultValue("1s") Duration drainTimeout, @DefaultValue("10s") Duration typingMaxAge,
 		@DefaultValue("false") boolean websocketCompression, @DefaultValue("4") int forwardsPerUser,
-		@DefaultValue("2s") Duration sessionSweep, @DefaultValue("1s") Duration sessionEndGrace,
+		@DefaultValue("64") int forwardsQueuedPerUser, @DefaultValue("2s") Duration sessionSweep, @DefaultValue("1s") Duration sessionEndGrace,
 		@DefaultValue("2s") Duration typingInterval, @DefaultValue("10") int typingBurst) {
 }

@@ -34,6 +34,7 @@ abstract class RealtimeITSupport {
 		registry.add("chat.realtime.presence.heartbeat", () -> "1s");
 		registry.add("chat.realtime.presence.ttl", () -> "5s");
 		registry.add("chat.realtime.session-sweep", () -> "1s");
+		registry.add("chat.realtime.forwards-queued-per-user", () -> "8");
 		registry.add("chat.realtime.rate-limits.enabled", () -> "true");
 		registry.add("chat.realtime.rate-limits.key-prefix", () -> RATE_LIMIT_PREFIX);
 		registry.add("chat.realtime.rate-limits.messages.limit", () -> MESSAGES_LIMIT);

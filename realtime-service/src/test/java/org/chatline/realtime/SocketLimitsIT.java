@@ -164,14 +164,16 @@ class SocketLimitsIT extends RealtimeITSupport {
 	}
 
 	@Test
-	void capsTheForwardsInFlightPerUserSoThatOthersAreStillServed() throws Exception {
+	void runsAtMostFourForwardsOfAUserAtOnceQueuesTheNextEightAndRefusesTheRestSoThatOthersAreStillServed()
+			throws Exception {
+		// Test settings: 4 running per user, 8 more waiting in the user's queue.
 		String marker = "hold-" + UUID.randomUUID();
 		CountDownLatch release = MessageServiceStub.INSTANCE.hold(marker);
 		try {
 			PollingClient greedy = connected(TestTokens.access(UUID.randomUUID()),
 					Map.of(CLIENT_ADDRESS, "192.0.2." + (int) (Math.random() * 250 + 1)));
 			List<String> emits = new ArrayList<>();
-			for (int i = 1; i <= 12; i++) {
+			for (int i = 1; i <= 14; i++) {
 				emits.add("42" + i + "[\"message:edit\",{\"messageId\":\"" + UUID.randomUUID() + "\",\"content\":\""
 						+ marker + "\"}]");
 			}
@@ -183,12 +185,20 @@ class SocketLimitsIT extends RealtimeITSupport {
 
 			assertThat(other.await(packet -> packet.startsWith("4399["), Duration.ofSeconds(3))).contains("\"success\":true");
 			List<String> refusals = new ArrayList<>();
-			for (int i = 0; i < 8; i++) {
+			for (int i = 0; i < 2; i++) {
 				refusals.add(greedy.await(packet -> packet.startsWith("43") && packet.contains("in progress"),
 						Duration.ofSeconds(3)));
 			}
-			assertThat(refusals).allMatch(ack -> ack.contains("\"message\":\"Too many requests in progress: at most 4 "
+			assertThat(refusals).allMatch(ack -> ack.contains("\"message\":\"Too many requests in progress: at most 12 "
 					+ "at a time, wait for their answers\",\"code\":\"RATE_LIMIT_EXCEEDED\""));
+			release.countDown();
+			// The four running and the eight queued are all forwarded once the owner answers.
+			List<String> answered = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				answered.add(greedy.await(packet -> packet.startsWith("43") && packet.contains("\"success\":true"),
+						Duration.ofSeconds(10)));
+			}
+			assertThat(answered).hasSize(12);
 		}
 		finally {
 			release.countDown();

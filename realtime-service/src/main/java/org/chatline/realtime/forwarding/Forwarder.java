@@ -1,9 +1,11 @@
 package org.chatline.realtime.forwarding;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -24,11 +26,13 @@ import org.springframework.stereotype.Component;
  * Runs a client emit's call to the owning service off the Socket.IO event loop and answers the
  * client: the service's envelope on the ack, plus {@code error {message}} when it refused.
  * <p>
- * Before the call, in this order: at most {@code forwards-per-user} emits of one user are in flight
- * at once (beyond that the emit is refused at once, so a slow or greedy client cannot take the
- * pool from everyone else); the pool itself is bounded ("Server busy" under true overload); the
- * write is counted in the gateway's rate-limit bucket of its REST twin ({@link WriteLimiter}) and
- * refused when over it; and a socket whose session ended meanwhile is not forwarded.
+ * Each user has a lane: at most {@code forwards-per-user} of the user's emits run at once, the
+ * next ones wait in the user's own queue in the order they came (so a slow or greedy client cannot
+ * take the pool from everyone else, and a burst is not refused), and beyond
+ * {@code forwards-queued-per-user} waiting an emit is refused at once. The pool itself is bounded
+ * ("Server busy" under true overload). When an emit runs: a socket whose session ended meanwhile is
+ * not forwarded, and the write is counted in the gateway's rate-limit bucket of its REST twin
+ * ({@link WriteLimiter}) and refused when over it.
  */
 @Component
 public class Forwarder {
@@ -41,17 +45,33 @@ public class Forwarder {
 
 	private final int perUser;
 
-	private final Map<UUID, Integer> inFlight = new ConcurrentHashMap<>();
+	private final int queuedPerUser;
+
+	/** Guarded by itself. */
+	private final Map<UUID, Lane> lanes = new HashMap<>();
+
+	private static final class Lane {
+
+		private int running;
+
+		private final Deque<Job> waiting = new ArrayDeque<>();
+	}
+
+	/** An emit to forward, and how to refuse it when the pool is full. */
+	private record Job(Runnable forward, Runnable busy) {
+	}
 
 	@Autowired
 	Forwarder(TaskExecutor forwardingExecutor, WriteLimiter limiter, RealtimeProperties properties) {
-		this(forwardingExecutor, limiter, properties.forwardsPerUser());
+		this(forwardingExecutor, limiter, properties.forwardsPerUser(), properties.forwardsQueuedPerUser());
 	}
 
-	public Forwarder(TaskExecutor forwardingExecutor, WriteLimiter limiter, int forwardsPerUser) {
+	public Forwarder(TaskExecutor forwardingExecutor, WriteLimiter limiter, int forwardsPerUser,
+			int forwardsQueuedPerUser) {
 		this.executor = forwardingExecutor;
 		this.limiter = limiter;
 		this.perUser = forwardsPerUser;
+		this.queuedPerUser = forwardsQueuedPerUser;
 	}
 
 	public void forward(SocketIOClient client, AuthenticatedUser user, AckRequest ack, WriteLimit limit,
@@ -63,24 +83,65 @@ public class Forwarder {
 	/** As above; {@code onSuccess} runs before the ack (e.g. to emit the reply as an event too). */
 	public void forward(SocketIOClient client, AuthenticatedUser user, AckRequest ack, WriteLimit limit,
 			Supplier<ServiceReply> call, Consumer<ServiceReply> onSuccess) {
-		if (!acquire(user.id())) {
-			SocketReplies.fail(client, ack, ErrorCode.RATE_LIMIT_EXCEEDED,
-					"Too many requests in progress: at most " + perUser + " at a time, wait for their answers");
+		Job job = new Job(() -> run(client, user, ack, limit, call, onSuccess),
+				() -> SocketReplies.fail(client, ack, ErrorCode.SERVICE_UNAVAILABLE, BUSY));
+		boolean runNow;
+		synchronized (lanes) {
+			Lane lane = lanes.computeIfAbsent(user.id(), id -> new Lane());
+			if (lane.running < perUser) {
+				lane.running++;
+				runNow = true;
+			}
+			else if (lane.waiting.size() < queuedPerUser) {
+				lane.waiting.addLast(job);
+				return;
+			}
+			else {
+				runNow = false;
+			}
+		}
+		if (!runNow) {
+			SocketReplies.fail(client, ack, ErrorCode.RATE_LIMIT_EXCEEDED, "Too many requests in progress: at most "
+					+ (perUser + queuedPerUser) + " at a time, wait for their answers");
 			return;
 		}
-		try {
-			executor.execute(() -> {
-				try {
-					run(client, user, ack, limit, call, onSuccess);
-				}
-				finally {
-					release(user.id());
-				}
-			});
+		submit(user.id(), job);
+	}
+
+	/**
+	 * Runs the job on the pool, then the user's next waiting one, if any. A full pool refuses the job
+	 * ("Server busy") and the lane moves on, so its running count always comes back down.
+	 */
+	private void submit(UUID userId, Job job) {
+		Job current = job;
+		while (current != null) {
+			Job running = current;
+			try {
+				executor.execute(() -> {
+					try {
+						running.forward().run();
+					}
+					finally {
+						next(userId).ifPresent(following -> submit(userId, following));
+					}
+				});
+				return;
+			}
+			catch (TaskRejectedException ex) {
+				running.busy().run();
+				current = next(userId).orElse(null);
+			}
 		}
-		catch (TaskRejectedException ex) {
-			release(user.id());
-			SocketReplies.fail(client, ack, ErrorCode.SERVICE_UNAVAILABLE, BUSY);
+	}
+
+	private Optional<Job> next(UUID userId) {
+		synchronized (lanes) {
+			Lane lane = lanes.get(userId);
+			Job following = lane.waiting.pollFirst();
+			if (following == null && --lane.running == 0) {
+				lanes.remove(userId);
+			}
+			return Optional.ofNullable(following);
 		}
 	}
 
@@ -104,22 +165,5 @@ public class Forwarder {
 		else {
 			SocketReplies.fail(client, ack, reply.message(), reply.envelope());
 		}
-	}
-
-	private boolean acquire(UUID user) {
-		boolean[] acquired = { false };
-		inFlight.compute(user, (id, count) -> {
-			int current = count == null ? 0 : count;
-			if (current >= perUser) {
-				return count;
-			}
-			acquired[0] = true;
-			return current + 1;
-		});
-		return acquired[0];
-	}
-
-	private void release(UUID user) {
-		inFlight.computeIfPresent(user, (id, count) -> count <= 1 ? null : count - 1);
 	}
 }

@@ -26,7 +26,7 @@ class CallSocketHandlerTests {
 
 	private final CallServiceClient calls = mock(CallServiceClient.class);
 
-	private final CallSocketHandler handler = new CallSocketHandler(calls, new Forwarder(new SyncTaskExecutor(), WriteLimiter.off(), 4));
+	private final CallSocketHandler handler = new CallSocketHandler(calls, new Forwarder(new SyncTaskExecutor(), WriteLimiter.off(), 4, 64));
 
 	private final AuthenticatedUser user = new AuthenticatedUser(UUID.randomUUID(), "ann", "USER", null, "the-token");
 

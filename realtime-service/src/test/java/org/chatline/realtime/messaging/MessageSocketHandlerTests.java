@@ -27,7 +27,7 @@ class MessageSocketHandlerTests {
 	private final MessageServiceClient messages = mock(MessageServiceClient.class);
 
 	private final MessageSocketHandler handler = new MessageSocketHandler(messages,
-			new Forwarder(new SyncTaskExecutor(), WriteLimiter.off(), 4));
+			new Forwarder(new SyncTaskExecutor(), WriteLimiter.off(), 4, 64));
 
 	private final AuthenticatedUser user = new AuthenticatedUser(UUID.randomUUID(), "ann", "USER", null, "the-token");
 

@@ -48,7 +48,7 @@ class SessionSweepTests {
 		RealtimeProperties properties = new RealtimeProperties(0, "127.0.0.1", Duration.ofSeconds(25),
 				Duration.ofSeconds(20), Duration.ofSeconds(10), null, 100, URI.create("http://message-service"),
 				URI.create("http://group-service"), URI.create("http://call-service"), 2, Duration.ofSeconds(1),
-				Duration.ofSeconds(10), false, 4, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2), 10);
+				Duration.ofSeconds(10), false, 4, 64, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2), 10);
 		SessionEnder ender = new SessionEnder(server, scheduler, properties, new SimpleMeterRegistry());
 		sweep = new SessionSweep(server, ender, redis, scheduler, properties);
 	}
