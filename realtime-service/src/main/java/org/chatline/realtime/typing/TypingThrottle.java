@@ -9,15 +9,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.chatline.realtime.RealtimeProperties;
+import org.chatline.realtime.forwarding.SocketRateLimitProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Typing fires on keystrokes, and each signal accepted is a Kafka record: per user, at most one
- * {@code typing:start} and one {@code typing:stop} per conversation within {@code typing-interval},
- * and at most {@code typing-burst} signals within it over all conversations. Kept in memory on the
- * instance holding the socket (a user's sockets on other instances have their own allowance).
+ * Typing fires on keystrokes, and each signal accepted is a Kafka record. Per user and conversation,
+ * a repeat of the signal last let through (a second {@code typing:start} while typing) waits
+ * {@code typing-interval}; a change (start after stop, stop after start) always passes, since what
+ * the receiver shows changes with it. Over all conversations, at most {@code typing-burst} signals
+ * per user within the interval. Kept in memory on the instance holding the socket (a user's sockets
+ * on other instances have their own allowance).
  */
 @Component
 class TypingThrottle {
@@ -28,15 +31,21 @@ class TypingThrottle {
 
 	private final LongSupplier clock;
 
-	/** user:event:conversation, when a signal was last let through. */
-	private final Map<String, Long> lastSignal = new ConcurrentHashMap<>();
+	/** user:conversation, the signal last let through and when. */
+	private final Map<String, Last> lastSignal = new ConcurrentHashMap<>();
+
+	private record Last(String event, long at) {
+	}
 
 	/** Per user: the start of the current window and the signals let through in it. */
 	private final Map<UUID, long[]> windows = new ConcurrentHashMap<>();
 
 	@Autowired
-	TypingThrottle(RealtimeProperties properties, ScheduledExecutorService realtimeScheduler) {
-		this(properties.typingInterval().toMillis(), properties.typingBurst(), System::currentTimeMillis);
+	TypingThrottle(RealtimeProperties properties, SocketRateLimitProperties limits,
+			ScheduledExecutorService realtimeScheduler) {
+		// Rate limits off (RATE_LIMIT_ENABLED=false, load tests): typing is not throttled either.
+		this(limits.enabled() ? properties.typingInterval().toMillis() : 0,
+				limits.enabled() ? properties.typingBurst() : Integer.MAX_VALUE, System::currentTimeMillis);
 		try {
 			long every = Math.max(1000, intervalMillis * 5);
 			realtimeScheduler.scheduleWithFixedDelay(this::forgetOld, every, every, TimeUnit.MILLISECONDS);
@@ -56,15 +65,15 @@ class TypingThrottle {
 	boolean allow(UUID user, String event, UUID conversation) {
 		long now = clock.getAsLong();
 		boolean[] allowed = { false };
-		lastSignal.compute(user + ":" + event + ":" + conversation, (key, last) -> {
-			if (last != null && now - last < intervalMillis) {
+		lastSignal.compute(user + ":" + conversation, (key, last) -> {
+			if (last != null && last.event().equals(event) && now - last.at() < intervalMillis) {
 				return last;
 			}
 			if (!withinBurst(user, now)) {
 				return last;
 			}
 			allowed[0] = true;
-			return now;
+			return new Last(event, now);
 		});
 		return allowed[0];
 	}
@@ -85,7 +94,7 @@ class TypingThrottle {
 	/** Drops what no longer throttles anything, so the maps hold only recent typists. */
 	void forgetOld() {
 		long now = clock.getAsLong();
-		lastSignal.values().removeIf(last -> now - last >= intervalMillis);
+		lastSignal.values().removeIf(last -> now - last.at() >= intervalMillis);
 		windows.values().removeIf(window -> now - window[0] >= intervalMillis);
 	}
 }

@@ -149,6 +149,19 @@ class TypingTests {
 	}
 
 	@Test
+	void passesEveryChangeBetweenTypingAndNotTypingEvenWithinTheInterval() {
+		UUID receiver = UUID.randomUUID();
+		Map<String, Object> to = Map.of("receiverId", receiver.toString());
+
+		handler.relay(TypingHandler.START, client, user, to, ack);
+		handler.relay(TypingHandler.STOP, client, user, to, ack);
+		handler.relay(TypingHandler.START, client, user, to, ack);
+
+		// start, stop, start: what the receiver shows changes each time, so none may be lost.
+		verify(kafka, times(3)).send(eq(Topics.SIGNALS), eq(receiver.toString()), anyString());
+	}
+
+	@Test
 	void capsTheSignalsOfOneUserOverAllConversations() {
 		for (int i = 0; i < 5; i++) {
 			handler.relay(TypingHandler.START, client, user, Map.of("receiverId", UUID.randomUUID().toString()), ack);
