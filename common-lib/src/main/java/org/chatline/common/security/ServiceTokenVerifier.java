@@ -1,5 +1,8 @@
 package org.chatline.common.security;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.jsonwebtoken.Claims;
 
 /**
@@ -9,15 +12,41 @@ import io.jsonwebtoken.Claims;
  */
 public class ServiceTokenVerifier {
 
+	/** A handful of services, each with one token at a time (two around a renewal). */
+	private static final int CACHE_SIZE = 64;
+
 	private final JwtVerifier jwt;
+
+	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+	private record Verified(ServiceCaller caller, long expiresAtMillis) {
+	}
 
 	public ServiceTokenVerifier(PublicKeySource keys, String issuer, String internalAudience) {
 		this.jwt = new JwtVerifier(keys, issuer, internalAudience);
 	}
 
-	/** The calling service, or a 401 {@link org.chatline.common.api.ApiException}. */
+	/**
+	 * The calling service, or a 401 {@link org.chatline.common.api.ApiException}. A caller sends the
+	 * same token for its whole lifetime: a token verified once is remembered, by its exact text,
+	 * until it expires, as {@link JwtVerifier#verifyAccessToken} does for users' tokens.
+	 */
 	public ServiceCaller verify(String token) {
+		Verified known = (token != null) ? this.verified.get(token) : null;
+		if (known != null) {
+			if (System.currentTimeMillis() < known.expiresAtMillis()) {
+				return known.caller();
+			}
+			this.verified.remove(token);
+		}
 		Claims claims = this.jwt.verify(token, TokenTypes.SERVICE);
-		return new ServiceCaller(claims.getSubject());
+		ServiceCaller caller = new ServiceCaller(claims.getSubject());
+		if (claims.getExpiration() != null) {
+			if (this.verified.size() >= CACHE_SIZE) {
+				this.verified.clear();
+			}
+			this.verified.put(token, new Verified(caller, claims.getExpiration().getTime()));
+		}
+		return caller;
 	}
 }
