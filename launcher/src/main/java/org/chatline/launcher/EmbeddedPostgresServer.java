@@ -34,9 +34,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			.setServerConfig("max_connections", "200")
 			// Loopback only (PostgreSQL's own default, said out loud): the services run on this machine.
 			.setServerConfig("listen_addresses", "localhost")
-			// Zonky turns fsync off (-F) for throwaway test databases; this data is kept, so a
-			// crash must not corrupt it. Commits still do not wait for the disk.
+			// Zonky turns fsync and synchronous commit off for throwaway test databases; this data
+			// is kept, and a message the platform acknowledged must survive a PostgreSQL crash:
+			// every commit waits for its WAL to reach the disk, as a stock PostgreSQL does.
 			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
 			.setOutputRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 			.setErrorRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 			.start();

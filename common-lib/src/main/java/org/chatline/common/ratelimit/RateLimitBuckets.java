@@ -48,17 +48,19 @@ public final class RateLimitBuckets {
 	public record Rule(int limit, Duration window) {
 	}
 
-	/** What one hit decided, from the script's answer. */
-	public record Decision(int limit, long remaining, long resetEpochSeconds, boolean allowed) {
+	/**
+	 * What one hit decided, from the script's answer. {@code retryAfterSeconds} is the bucket's
+	 * remaining time rounded up to whole seconds (at least 1), so it never exceeds the window,
+	 * whatever the wall clock's fraction of a second.
+	 */
+	public record Decision(int limit, long remaining, long resetEpochSeconds, long retryAfterSeconds,
+			boolean allowed) {
 
 		public static Decision of(Rule rule, long count, long ttlMillis, long nowMillis) {
 			long reset = (nowMillis + ttlMillis + 999) / 1000;
-			return new Decision(rule.limit(), Math.max(0, rule.limit() - count), reset, count <= rule.limit());
-		}
-
-		/** Whole seconds until the window resets, at least 1. */
-		public long retryAfterSeconds(long nowMillis) {
-			return Math.max(1, this.resetEpochSeconds - nowMillis / 1000);
+			long wait = Math.max(1, (ttlMillis + 999) / 1000);
+			return new Decision(rule.limit(), Math.max(0, rule.limit() - count), reset, wait,
+					count <= rule.limit());
 		}
 	}
 }

@@ -118,7 +118,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 			headers.set("X-RateLimit-Reset", Long.toString(decision.resetEpochSeconds()));
 			if (!decision.allowed()) {
 				headers.set(HttpHeaders.RETRY_AFTER,
-						Long.toString(decision.retryAfterSeconds(System.currentTimeMillis())));
+						Long.toString(decision.retryAfterSeconds()));
 			}
 			return decision.allowed();
 		}).onErrorResume(ex -> {

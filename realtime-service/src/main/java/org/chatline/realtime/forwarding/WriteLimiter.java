@@ -101,7 +101,7 @@ public class WriteLimiter {
 			return Optional.empty();
 		}
 		meters.counter("chat.realtime.ratelimit.refused", "rule", rule).increment();
-		return Optional.of(message(limit, limits, decision.retryAfterSeconds(System.currentTimeMillis())));
+		return Optional.of(message(limit, limits, decision.retryAfterSeconds()));
 	}
 
 	static String message(WriteLimit limit, Rule rule, long retryAfterSeconds) {
