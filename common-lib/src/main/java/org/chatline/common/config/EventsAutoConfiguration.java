@@ -10,6 +10,7 @@ import org.chatline.common.outbox.OutboxProperties;
 import org.chatline.common.outbox.OutboxRelay;
 import org.chatline.common.outbox.OutboxWriter;
 import org.chatline.common.outbox.ProcessedEvents;
+import org.chatline.common.outbox.ProcessedEventsPurge;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -67,8 +68,13 @@ public class EventsAutoConfiguration {
 		}
 
 		@Bean
-		ProcessedEvents processedEvents(JdbcTemplate jdbc) {
-			return new ProcessedEvents(jdbc);
+		ProcessedEvents processedEvents(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+			return new ProcessedEvents(jdbc, new TransactionTemplate(transactionManager));
+		}
+
+		@Bean
+		ProcessedEventsPurge processedEventsPurge(ProcessedEvents processed, OutboxProperties properties) {
+			return new ProcessedEventsPurge(processed, properties);
 		}
 	}
 }

@@ -2,6 +2,7 @@ package org.chatline.common.outbox;
 
 import java.util.UUID;
 
+import org.chatline.common.events.Event;
 import org.chatline.common.events.EventCodec;
 import org.chatline.common.events.EventEnvelope;
 
@@ -31,13 +32,30 @@ public class OutboxWriter {
 		this.relay = relay;
 	}
 
+	/**
+	 * Appends {@code payload}, a record of a topic's sealed interface, to its topic (the
+	 * interface's {@code TOPIC}) under its type name; {@code key} orders the events that share it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public <T> Event<T> append(String key, UUID actorId, T payload) {
+		Event<T> event = codec.event(actorId, payload);
+		insert(event.eventId(), EventCodec.topic(payload.getClass()), key, codec.encode(event));
+		return event;
+	}
+
+	/** @deprecated use {@link #append(String, UUID, Object)} with a record of the topic's sealed interface */
+	@Deprecated(forRemoval = true)
 	@Transactional(propagation = Propagation.MANDATORY)
 	public EventEnvelope append(String topic, String key, String type, UUID actorId, Object payload) {
 		EventEnvelope envelope = codec.envelope(type, actorId, payload);
-		jdbc.update("insert into outbox_event (event_id, topic, msg_key, envelope) values (?, ?, ?, ?)",
-				envelope.eventId(), topic, key, codec.encode(envelope));
-		wakeRelayAfterCommit();
+		insert(envelope.eventId(), topic, key, codec.encode(envelope));
 		return envelope;
+	}
+
+	private void insert(UUID eventId, String topic, String key, String envelope) {
+		jdbc.update("insert into outbox_event (event_id, topic, msg_key, envelope) values (?, ?, ?, ?)", eventId,
+				topic, key, envelope);
+		wakeRelayAfterCommit();
 	}
 
 	private void wakeRelayAfterCommit() {
