@@ -10,6 +10,7 @@ import org.chatline.auth.session.TokenPair;
 import org.chatline.auth.users.UserAccount;
 import org.chatline.auth.users.UserServiceClient;
 import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.security.JwtVerifier;
 import org.chatline.common.security.TokenTypes;
 
@@ -70,7 +71,7 @@ class AuthService {
 	}
 
 	UserAccount me(UUID callerId) {
-		return users.find(callerId).orElseThrow(() -> ApiException.notFound("User not found"));
+		return users.find(callerId).orElseThrow(() -> DomainException.notFound("User not found"));
 	}
 
 	private UUID subject(String refreshToken) {

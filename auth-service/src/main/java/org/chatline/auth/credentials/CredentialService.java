@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.chatline.auth.AuthProperties;
-import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,7 +37,7 @@ public class CredentialService {
 	/** Hashes a new password (slow on purpose: do it before opening a transaction or calling out). */
 	public String hash(String password) {
 		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			throw ApiException.validation("password: must be at most " + MAX_PASSWORD_BYTES + " bytes");
+			throw DomainException.invalid("password: must be at most " + MAX_PASSWORD_BYTES + " bytes");
 		}
 		return encoder.encode(password);
 	}

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.events.EventTypes;
 
 /**
@@ -96,7 +96,7 @@ final class Call {
 		Participant p = participant(userId);
 		requireActive();
 		if (!p.inCall()) {
-			throw ApiException.conflict("You are not in this call");
+			throw DomainException.conflict("You are not in this call");
 		}
 		p.leave(now);
 		if (participants.values().stream().noneMatch(Participant::inCall)) {
@@ -113,14 +113,14 @@ final class Call {
 	List<String> reject(UUID userId, Instant now) {
 		Participant p = participant(userId);
 		if (p.isInitiator()) {
-			throw ApiException.forbidden("Only invitees can reject a call; the initiator ends it");
+			throw DomainException.forbidden("Only invitees can reject a call; the initiator ends it");
 		}
 		requireActive();
 		if (p.hasJoined()) {
-			throw ApiException.conflict("You have already joined this call");
+			throw DomainException.conflict("You have already joined this call");
 		}
 		if (p.hasRejected()) {
-			throw ApiException.conflict("You have already rejected this call");
+			throw DomainException.conflict("You have already rejected this call");
 		}
 		p.reject(now);
 		if (status == CallStatus.RINGING
@@ -134,7 +134,7 @@ final class Call {
 	List<String> end(UUID userId, Instant now) {
 		Participant p = participant(userId);
 		if (!p.isInitiator()) {
-			throw ApiException.forbidden("Only the initiator can end the call");
+			throw DomainException.forbidden("Only the initiator can end the call");
 		}
 		requireActive();
 		finish(CallStatus.ENDED, now);
@@ -158,9 +158,9 @@ final class Call {
 
 	private void requireActive() {
 		switch (status) {
-			case ENDED -> throw ApiException.conflict("Call has already ended");
-			case REJECTED -> throw ApiException.conflict("Call was rejected");
-			case MISSED -> throw ApiException.conflict("Call was missed");
+			case ENDED -> throw DomainException.conflict("Call has already ended");
+			case REJECTED -> throw DomainException.conflict("Call was rejected");
+			case MISSED -> throw DomainException.conflict("Call was missed");
 			default -> {
 			}
 		}
@@ -168,7 +168,7 @@ final class Call {
 
 	private Participant participant(UUID userId) {
 		return Optional.ofNullable(participants.get(userId))
-			.orElseThrow(() -> ApiException.notFound("Call not found"));
+			.orElseThrow(() -> DomainException.notFound("Call not found"));
 	}
 
 	UUID id() {

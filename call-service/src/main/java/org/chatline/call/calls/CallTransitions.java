@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.events.CallEvent;
 import org.chatline.common.events.EventTypes;
 import org.chatline.common.events.Topics;
@@ -41,17 +41,17 @@ class CallTransitions {
 	public void start(Call call) {
 		List<UUID> busy = calls.inACall(call.participantIds(), call.id());
 		if (busy.contains(call.initiatorId())) {
-			throw ApiException.conflict("You are already in a call; end or leave it first");
+			throw DomainException.conflict("You are already in a call; end or leave it first");
 		}
 		if (!busy.isEmpty()) {
-			throw ApiException.conflict("User " + busy.get(0) + " is already in a call");
+			throw DomainException.conflict("User " + busy.get(0) + " is already in a call");
 		}
 		try {
 			calls.insert(call);
 		}
 		catch (DuplicateKeyException ex) {
 			// The initiator joined another call between the check and the insert.
-			throw ApiException.conflict("You are already in a call; end or leave it first");
+			throw DomainException.conflict("You are already in a call; end or leave it first");
 		}
 		publish(call, List.of(EventTypes.CALL_INITIATED), call.initiatorId());
 	}
@@ -60,7 +60,7 @@ class CallTransitions {
 	public Call join(UUID callId, UUID userId) {
 		Call call = lockAsParticipant(callId, userId);
 		if (!call.status().isFinal() && !call.isInCall(userId) && !calls.inACall(List.of(userId), callId).isEmpty()) {
-			throw ApiException.conflict(BUSY);
+			throw DomainException.conflict(BUSY);
 		}
 		return apply(call, userId, call.join(userId, now()));
 	}
@@ -104,7 +104,7 @@ class CallTransitions {
 	private Call lockAsParticipant(UUID callId, UUID userId) {
 		return calls.lock(callId)
 			.filter(call -> call.isParticipant(userId))
-			.orElseThrow(() -> ApiException.notFound("Call not found"));
+			.orElseThrow(() -> DomainException.notFound("Call not found"));
 	}
 
 	private Call apply(Call call, UUID userId, List<String> events) {
@@ -116,7 +116,7 @@ class CallTransitions {
 		}
 		catch (DuplicateKeyException ex) {
 			// The one-call-per-user index: the user joined another call concurrently.
-			throw ApiException.conflict(BUSY);
+			throw DomainException.conflict(BUSY);
 		}
 		publish(call, events, userId);
 		return call;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.api.ErrorCode;
 import org.junit.jupiter.api.Test;
 
@@ -162,7 +162,7 @@ class CallTests {
 	}
 
 	private static void assertRefused(Runnable transition, ErrorCode code) {
-		assertThatThrownBy(transition::run).isInstanceOfSatisfying(ApiException.class,
+		assertThatThrownBy(transition::run).isInstanceOfSatisfying(DomainException.class,
 				ex -> assertThat(ex.code()).isEqualTo(code));
 	}
 }

@@ -1,8 +1,10 @@
 package org.chatline.common.api;
 
 /**
- * A failure the caller should see as a contract error. Domain code throws it (or one of the
- * static factories) and the shared exception handler turns it into the error envelope.
+ * A failure the caller should see as a contract error; the shared exception handler turns it into
+ * the error envelope. Thrown as such at the service's edge (no or a bad credential, a service this
+ * one needs cannot be reached, a malformed parameter); a domain rule refusing the request throws
+ * the {@link DomainException} kind.
  */
 public class ApiException extends RuntimeException {
 

@@ -26,8 +26,8 @@ public final class DatabaseErrors {
 	}
 
 	/** The 400 answer for {@link #invalidText}. */
-	public static ApiException invalidTextError() {
-		return ApiException.validation("Text must not contain NUL characters");
+	public static DomainException invalidTextError() {
+		return DomainException.invalid("Text must not contain NUL characters");
 	}
 
 }

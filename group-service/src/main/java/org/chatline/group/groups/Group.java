@@ -3,18 +3,18 @@ package org.chatline.group.groups;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 
 /** A stored group (its members live in {@code group_member}). */
 record Group(UUID id, String title, String description, String cover, GroupType type, Instant createdAt,
 		Instant updatedAt) {
 
 	/** What an outsider learns when acting on this group: a SECRET group does not exist for them. */
-	ApiException refuseOutsider() {
-		return type == GroupType.SECRET ? notFound() : ApiException.forbidden("You are not a member of this group");
+	DomainException refuseOutsider() {
+		return type == GroupType.SECRET ? notFound() : DomainException.forbidden("You are not a member of this group");
 	}
 
-	static ApiException notFound() {
-		return ApiException.notFound("Group not found");
+	static DomainException notFound() {
+		return DomainException.notFound("Group not found");
 	}
 }

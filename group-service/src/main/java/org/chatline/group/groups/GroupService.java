@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.api.ImageUrls;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
@@ -75,13 +75,13 @@ class GroupService {
 	@Transactional
 	public GroupResponse update(AuthenticatedUser caller, UUID id, UpdateGroupRequest request) {
 		if (request.isEmpty()) {
-			throw ApiException.validation("At least one of title, description, cover, type is required");
+			throw DomainException.invalid("At least one of title, description, cover, type is required");
 		}
 		requireSafeCover(request.cover());
 		Group group = groups.lock(id).orElseThrow(Group::notFound);
 		Role role = groups.roleOf(id, caller.id()).orElseThrow(group::refuseOutsider);
 		if (!role.manages()) {
-			throw ApiException.forbidden("Only the owner or an admin can update the group");
+			throw DomainException.forbidden("Only the owner or an admin can update the group");
 		}
 		Group updated = new Group(id, request.title() != null ? request.title() : group.title(),
 				request.description() != null ? GroupRules.emptyToNull(request.description()) : group.description(),
@@ -97,7 +97,7 @@ class GroupService {
 	private void requireSafeCover(String cover) {
 		String problem = (cover == null || cover.isEmpty()) ? null : ImageUrls.problem(cover, profiles.allowHttpUrls());
 		if (problem != null) {
-			throw ApiException.validation("cover: " + problem);
+			throw DomainException.invalid("cover: " + problem);
 		}
 	}
 
@@ -107,7 +107,7 @@ class GroupService {
 		Group group = groups.lock(id).orElseThrow(Group::notFound);
 		Role role = groups.roleOf(id, caller.id()).orElseThrow(group::refuseOutsider);
 		if (role != Role.OWNER) {
-			throw ApiException.forbidden("Only the owner can delete the group");
+			throw DomainException.forbidden("Only the owner can delete the group");
 		}
 		List<UUID> memberIds = groups.memberIds(id);
 		groups.delete(id);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.security.AuthenticatedUser;
 import org.chatline.group.users.UserDirectory;
 
@@ -51,7 +52,7 @@ class MembershipService {
 			// Again under the lock: the caller may have lost their role in the meantime.
 			authorizeAdd(locked, groups.roleOf(groupId, caller.id()), role);
 			if (!groups.addMember(groupId, request.userId(), role, GroupService.now())) {
-				throw ApiException.conflict("User is already a member of this group");
+				throw DomainException.conflict("User is already a member of this group");
 			}
 			events.memberAdded(groupId, request.userId(), role, caller.id());
 		});
@@ -65,11 +66,11 @@ class MembershipService {
 		}
 		Group group = groups.lock(groupId).orElseThrow(Group::notFound);
 		if (groups.roleOf(groupId, caller.id()).isPresent()) {
-			throw ApiException.conflict("You are already a member of this group");
+			throw DomainException.conflict("You are already a member of this group");
 		}
 		if (group.type() != GroupType.PUBLIC) {
 			throw group.type() == GroupType.SECRET ? Group.notFound()
-					: ApiException.forbidden("Only public groups can be joined; ask an admin to add you");
+					: DomainException.forbidden("Only public groups can be joined; ask an admin to add you");
 		}
 		groups.addMember(groupId, caller.id(), Role.MEMBER, GroupService.now());
 		events.memberAdded(groupId, caller.id(), Role.MEMBER, caller.id());
@@ -88,14 +89,14 @@ class MembershipService {
 		Group group = groups.lock(groupId).orElseThrow(Group::notFound);
 		Role role = groups.roleOf(groupId, caller.id()).orElseThrow(group::refuseOutsider);
 		if (!role.manages()) {
-			throw ApiException.forbidden("Only the owner or an admin can remove members");
+			throw DomainException.forbidden("Only the owner or an admin can remove members");
 		}
-		Role target = groups.roleOf(groupId, userId).orElseThrow(() -> ApiException.notFound("Member not found"));
+		Role target = groups.roleOf(groupId, userId).orElseThrow(() -> DomainException.notFound("Member not found"));
 		if (target == Role.OWNER) {
-			throw ApiException.forbidden("The owner cannot be removed from the group");
+			throw DomainException.forbidden("The owner cannot be removed from the group");
 		}
 		if (target == Role.ADMIN && role != Role.OWNER) {
-			throw ApiException.forbidden("Only the owner can remove an admin");
+			throw DomainException.forbidden("Only the owner can remove an admin");
 		}
 		groups.removeMember(groupId, userId);
 		events.memberRemoved(groupId, userId, caller.id());
@@ -108,15 +109,15 @@ class MembershipService {
 		Group group = groups.lock(groupId).orElseThrow(Group::notFound);
 		Role role = groups.roleOf(groupId, caller.id()).orElseThrow(group::refuseOutsider);
 		if (role != Role.OWNER) {
-			throw ApiException.forbidden("Only the owner can change member roles");
+			throw DomainException.forbidden("Only the owner can change member roles");
 		}
 		Member target = groups.members(groupId)
 			.stream()
 			.filter(m -> m.userId().equals(userId))
 			.findFirst()
-			.orElseThrow(() -> ApiException.notFound("Member not found"));
+			.orElseThrow(() -> DomainException.notFound("Member not found"));
 		if (target.role() == Role.OWNER) {
-			throw ApiException.forbidden("The owner's role cannot be changed");
+			throw DomainException.forbidden("The owner's role cannot be changed");
 		}
 		Role newRole = Role.valueOf(request.role());
 		if (newRole != target.role()) {
@@ -172,23 +173,23 @@ class MembershipService {
 
 	private void requireUser(UUID userId) {
 		if (!users.exists(userId)) {
-			throw ApiException.notFound("User not found");
+			throw DomainException.notFound("User not found");
 		}
 	}
 
 	private void lockUser(UUID userId) {
 		if (!users.lockIfExists(userId)) {
-			throw ApiException.notFound("User not found");
+			throw DomainException.notFound("User not found");
 		}
 	}
 
 	private static void authorizeAdd(Group group, Optional<Role> callerRole, Role newRole) {
 		Role role = callerRole.orElseThrow(group::refuseOutsider);
 		if (!role.manages()) {
-			throw ApiException.forbidden("Only the owner or an admin can add members");
+			throw DomainException.forbidden("Only the owner or an admin can add members");
 		}
 		if (newRole == Role.ADMIN && role != Role.OWNER) {
-			throw ApiException.forbidden("Only the owner can make someone an admin");
+			throw DomainException.forbidden("Only the owner can make someone an admin");
 		}
 	}
 

@@ -3,7 +3,7 @@ package org.chatline.message.messages;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.message.groups.GroupMembership;
 
 import org.springframework.stereotype.Component;
@@ -28,12 +28,12 @@ class ConversationAccess {
 	}
 
 	Message visible(Optional<Message> message, UUID userId) {
-		return message.filter(m -> canSee(userId, m)).orElseThrow(() -> ApiException.notFound("Message not found"));
+		return message.filter(m -> canSee(userId, m)).orElseThrow(() -> DomainException.notFound("Message not found"));
 	}
 
 	void requireGroupMember(UUID groupId, UUID userId) {
 		if (!groups.isMember(groupId, userId)) {
-			throw ApiException.forbidden("You are not a member of this group");
+			throw DomainException.forbidden("You are not a member of this group");
 		}
 	}
 }

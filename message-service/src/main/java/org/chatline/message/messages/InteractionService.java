@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.events.EventTypes;
 import org.chatline.common.security.AuthenticatedUser;
 
@@ -54,7 +54,7 @@ class InteractionService {
 	private ReceiptStatus markVisible(AuthenticatedUser caller, UUID id, boolean seen) {
 		Message message = locked(id);
 		MessageRepository.Receipt receipt = messages.receipt(id, caller.id())
-			.orElseThrow(() -> ApiException.forbidden("Only a recipient can mark a message"));
+			.orElseThrow(() -> DomainException.forbidden("Only a recipient can mark a message"));
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		if (messages.mark(id, caller.id(), seen, now)) {
 			String status = messages.aggregateStatus(id);
@@ -70,7 +70,7 @@ class InteractionService {
 
 	public void react(AuthenticatedUser caller, UUID id, String emoji, boolean add) {
 		if (!Emoji.isValid(emoji)) {
-			throw ApiException.validation("emoji: must be a single emoji");
+			throw DomainException.invalid("emoji: must be a single emoji");
 		}
 		Message visible = access.visible(messages.findById(id), caller.id());
 		tx.executeWithoutResult(status -> reactVisible(caller, add ? locked(id) : visible, emoji, add));
@@ -80,11 +80,11 @@ class InteractionService {
 	private void reactVisible(AuthenticatedUser caller, Message message, String emoji, boolean add) {
 		UUID id = message.id();
 		if (message.deleted()) {
-			throw ApiException.conflict("The message was deleted");
+			throw DomainException.conflict("The message was deleted");
 		}
 		if (add && messages.reactionsOf(id, caller.id()) >= MAX_REACTIONS_PER_USER
 				&& !messages.hasReaction(id, caller.id(), emoji)) {
-			throw ApiException.validation(
+			throw DomainException.invalid(
 					"emoji: at most " + MAX_REACTIONS_PER_USER + " different reactions per user on one message");
 		}
 		boolean changed = add ? messages.addReaction(id, caller.id(), emoji) : messages.removeReaction(id, caller.id(), emoji);
@@ -95,6 +95,6 @@ class InteractionService {
 	}
 
 	private Message locked(UUID id) {
-		return messages.lockById(id).orElseThrow(() -> ApiException.notFound("Message not found"));
+		return messages.lockById(id).orElseThrow(() -> DomainException.notFound("Message not found"));
 	}
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
 import org.chatline.common.events.EventTypes;
@@ -77,7 +77,7 @@ class MessageService {
 		String clientId = request.clientMessageId() != null ? request.clientMessageId() : idempotencyKey;
 		if (clientId != null) {
 			if (clientId.isBlank() || clientId.length() > 100) {
-				throw ApiException.validation("clientMessageId: must be 1-100 characters");
+				throw DomainException.invalid("clientMessageId: must be 1-100 characters");
 			}
 			var existing = messages.findByClientId(caller.id(), clientId);
 			if (existing.isPresent()) {
@@ -85,23 +85,23 @@ class MessageService {
 			}
 		}
 		if ((request.receiverId() == null) == (request.groupId() == null)) {
-			throw ApiException.validation("Exactly one of receiverId or groupId is required");
+			throw DomainException.invalid("Exactly one of receiverId or groupId is required");
 		}
 		if (request.content().isBlank()) {
-			throw ApiException.validation("content: must not be blank");
+			throw DomainException.invalid("content: must not be blank");
 		}
 		if (request.metadata() != null && json.writeValueAsBytes(request.metadata()).length > MAX_METADATA_BYTES) {
-			throw ApiException.validation("metadata: must be at most " + MAX_METADATA_BYTES + " bytes of JSON");
+			throw DomainException.invalid("metadata: must be at most " + MAX_METADATA_BYTES + " bytes of JSON");
 		}
 		String conversationId;
 		List<UUID> recipients;
 		if (request.receiverId() != null) {
 			UUID receiverId = request.receiverId();
 			if (receiverId.equals(caller.id())) {
-				throw ApiException.validation("receiverId: must be another user");
+				throw DomainException.invalid("receiverId: must be another user");
 			}
 			if (!users.exists(receiverId)) {
-				throw ApiException.notFound("Receiver not found");
+				throw DomainException.notFound("Receiver not found");
 			}
 			conversationId = Message.directConversation(caller.id(), receiverId);
 			recipients = List.of(receiverId);
@@ -126,7 +126,7 @@ class MessageService {
 		if (request.parentId() != null) {
 			messages.findById(request.parentId())
 				.filter(parent -> parent.conversationId().equals(conversationId))
-				.orElseThrow(() -> ApiException.notFound("Parent message not found"));
+				.orElseThrow(() -> DomainException.notFound("Parent message not found"));
 		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		long seq = messages.nextSeq(conversationId);
@@ -162,7 +162,7 @@ class MessageService {
 
 	private PageResponse<MessageResponse> history(String conversationId, Paging paging, Long before, Long after) {
 		if (before != null && after != null) {
-			throw ApiException.validation("Use either before or after, not both");
+			throw DomainException.invalid("Use either before or after, not both");
 		}
 		List<MessageResponse> page = messages.history(conversationId, before, after, paging.limit(), paging.offset())
 			.stream()
@@ -176,7 +176,7 @@ class MessageService {
 		return tx.execute(status -> {
 			Message message = authored(caller, id);
 			if (content == null || content.isBlank() || content.length() > 5000) {
-				throw ApiException.validation("content: must be 1-5000 characters");
+				throw DomainException.invalid("content: must be 1-5000 characters");
 			}
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 			messages.updateContent(id, content, now);
@@ -190,7 +190,7 @@ class MessageService {
 		tx.executeWithoutResult(status -> {
 			Message message = locked(id);
 			if (!message.senderId().equals(caller.id())) {
-				throw ApiException.forbidden("You can only delete your own messages");
+				throw DomainException.forbidden("You can only delete your own messages");
 			}
 			if (message.deleted()) {
 				return;
@@ -205,15 +205,15 @@ class MessageService {
 	private Message authored(AuthenticatedUser caller, UUID id) {
 		Message message = locked(id);
 		if (!message.senderId().equals(caller.id())) {
-			throw ApiException.forbidden("You can only edit your own messages");
+			throw DomainException.forbidden("You can only edit your own messages");
 		}
 		if (message.deleted()) {
-			throw ApiException.conflict("The message was deleted");
+			throw DomainException.conflict("The message was deleted");
 		}
 		return message;
 	}
 
 	private Message locked(UUID id) {
-		return messages.lockById(id).orElseThrow(() -> ApiException.notFound("Message not found"));
+		return messages.lockById(id).orElseThrow(() -> DomainException.notFound("Message not found"));
 	}
 }

@@ -2,7 +2,7 @@ package org.chatline.message.messages;
 
 import java.util.List;
 
-import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
 import org.chatline.common.security.AuthenticatedUser;
@@ -40,7 +40,7 @@ class SearchService {
 	@Transactional(readOnly = true)
 	public PageResponse<MessageResponse> search(AuthenticatedUser caller, String query, Paging paging) {
 		if (query == null || query.isBlank() || query.length() > 200) {
-			throw ApiException.validation("query: must be 1-200 characters");
+			throw DomainException.invalid("query: must be 1-200 characters");
 		}
 		String pattern = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		List<MessageResponse> page = jdbc.sql("select m.* " + SCOPE + """

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.security.AuthenticatedUser;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +44,7 @@ class SyncService {
 		String cursor = since == null || since.isBlank() ? "0-0" : since;
 		Matcher matcher = CURSOR.matcher(cursor);
 		if (!matcher.matches()) {
-			throw ApiException.validation("since: not a sync cursor");
+			throw DomainException.invalid("since: not a sync cursor");
 		}
 		long tx;
 		long id;
@@ -54,7 +54,7 @@ class SyncService {
 		}
 		catch (NumberFormatException ex) {
 			// 19 digits can still be beyond a long; no cursor this service hands out is.
-			throw ApiException.validation("since: not a sync cursor");
+			throw DomainException.invalid("since: not a sync cursor");
 		}
 		List<Change> changes = new ArrayList<>(jdbc.sql("""
 				with mine as (

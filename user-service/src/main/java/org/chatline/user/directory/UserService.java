@@ -3,8 +3,8 @@ package org.chatline.user.directory;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.chatline.common.api.ApiException;
 import org.chatline.common.api.DatabaseErrors;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.api.ImageUrls;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
@@ -45,13 +45,13 @@ class UserService {
 	public User create(CreateUserRequest request) {
 		// These checks only give a precise message; the unique indexes decide races.
 		if (users.existsByUsernameIgnoreCase(request.username())) {
-			throw ApiException.conflict(USERNAME_TAKEN);
+			throw DomainException.conflict(USERNAME_TAKEN);
 		}
 		if (users.existsByEmailIgnoreCase(request.email())) {
-			throw ApiException.conflict(EMAIL_TAKEN);
+			throw DomainException.conflict(EMAIL_TAKEN);
 		}
 		if (users.existsById(request.id())) {
-			throw ApiException.conflict("User already exists");
+			throw DomainException.conflict("User already exists");
 		}
 		User user;
 		try {
@@ -67,7 +67,7 @@ class UserService {
 
 	@Transactional(readOnly = true)
 	public User get(UUID id) {
-		return users.findById(id).orElseThrow(() -> ApiException.notFound("User not found"));
+		return users.findById(id).orElseThrow(() -> DomainException.notFound("User not found"));
 	}
 
 	@Transactional
@@ -76,12 +76,12 @@ class UserService {
 		if (request.avatar() != null && !request.avatar().isEmpty()) {
 			String problem = ImageUrls.problem(request.avatar(), profiles.allowHttpUrls());
 			if (problem != null) {
-				throw ApiException.validation("avatar: " + problem);
+				throw DomainException.invalid("avatar: " + problem);
 			}
 		}
 		User user = get(id);
 		if (request.username() != null && users.usernameTakenByOther(request.username(), id)) {
-			throw ApiException.conflict(USERNAME_TAKEN);
+			throw DomainException.conflict(USERNAME_TAKEN);
 		}
 		user.updateProfile(request.username(), request.avatar(), request.statusMessage());
 		try {
@@ -116,10 +116,10 @@ class UserService {
 	public PageResponse<UserSummary> search(String query, Paging paging) {
 		String trimmed = query == null ? "" : query.trim();
 		if (trimmed.isEmpty()) {
-			throw ApiException.validation("query: must not be blank");
+			throw DomainException.invalid("query: must not be blank");
 		}
 		if (trimmed.length() > 100) {
-			throw ApiException.validation("query: must be at most 100 characters");
+			throw DomainException.invalid("query: must be at most 100 characters");
 		}
 		String lower = trimmed.toLowerCase(Locale.ROOT);
 		Page<User> page = users.search("%" + escapeLike(lower) + "%", lower,
@@ -134,21 +134,21 @@ class UserService {
 
 	private static void requireOwner(UUID id, UUID callerId, String message) {
 		if (!id.equals(callerId)) {
-			throw ApiException.forbidden(message);
+			throw DomainException.forbidden(message);
 		}
 	}
 
-	private static ApiException conflictFrom(DataIntegrityViolationException ex) {
+	private static DomainException conflictFrom(DataIntegrityViolationException ex) {
 		if (DatabaseErrors.invalidText(ex)) {
 			return DatabaseErrors.invalidTextError();
 		}
 		String detail = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (detail.contains("uq_users_email_lower")) {
-			return ApiException.conflict(EMAIL_TAKEN);
+			return DomainException.conflict(EMAIL_TAKEN);
 		}
 		if (detail.contains("uq_users_username_lower")) {
-			return ApiException.conflict(USERNAME_TAKEN);
+			return DomainException.conflict(USERNAME_TAKEN);
 		}
-		return ApiException.conflict("User already exists");
+		return DomainException.conflict("User already exists");
 	}
 }
