@@ -1,14 +1,31 @@
 package org.chatline.call;
 
+import java.util.stream.Stream;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.chatline.common.test.PlatformArchitecture;
+import org.chatline.common.test.PlatformArchitecture.Rule;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The features' dependencies point one way: calls use users, groups and jitsi, never the reverse. */
+/**
+ * The rules every service keeps ({@link PlatformArchitecture}), and this service's own: the features'
+ * dependencies point one way, calls use users, groups and jitsi, never the reverse.
+ */
 class ArchitectureTests {
+
+	@TestFactory
+	Stream<DynamicTest> platformRules() {
+		return PlatformArchitecture.of("org.chatline.call")
+			.except(Rule.LISTENERS_GO_THROUGH_THE_TYPED_BASE, PlatformArchitecture.LISTENER_NOT_MIGRATED,
+					"org.chatline.call.users.UserEventsListener")
+			.rules();
+	}
 
 	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.chatline.call");
