@@ -1,6 +1,5 @@
 package org.chatline.auth;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,19 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param generateKey whether to generate (and persist in {@code keyDir}) a key when none is configured
  * @param accessTokenTtl lifetime of access tokens
  * @param refreshTokenTtl lifetime of refresh tokens
- * @param userServiceUrl base URL of user-service's internal API
- * @param userServiceLoadBalanced whether {@code userServiceUrl} names a service to resolve through discovery
- * @param userServiceConnectTimeout how long to wait for a connection to user-service
- * @param userServiceReadTimeout how long to wait for user-service's answer
  * @param bcryptStrength BCrypt cost factor (10 or more)
  */
 @ConfigurationProperties("chat.auth")
 public record AuthProperties(@DefaultValue("") String privateKey, @DefaultValue("") String privateKeyPath,
 		@DefaultValue("") String keyId, @DefaultValue("./.data/auth") Path keyDir,
 		@DefaultValue("true") boolean generateKey, @DefaultValue("15m") Duration accessTokenTtl,
-		@DefaultValue("7d") Duration refreshTokenTtl, @DefaultValue("http://user-service") URI userServiceUrl,
-		@DefaultValue("true") boolean userServiceLoadBalanced, @DefaultValue("1s") Duration userServiceConnectTimeout,
-		@DefaultValue("3s") Duration userServiceReadTimeout, @DefaultValue("10") int bcryptStrength) {
+		@DefaultValue("7d") Duration refreshTokenTtl, @DefaultValue("10") int bcryptStrength) {
 
 	public AuthProperties {
 		if (bcryptStrength < 10 || bcryptStrength > 31) {

@@ -29,9 +29,9 @@ public abstract class AuthServiceIntegrationTest {
 
 	@DynamicPropertySource
 	static void authProperties(DynamicPropertyRegistry registry) {
-		registry.add("chat.auth.user-service-url", USER_SERVICE::url);
-		registry.add("chat.auth.user-service-load-balanced", () -> "false");
-		registry.add("chat.auth.user-service-read-timeout", () -> "2s");
+		registry.add("chat.clients.user-service.url", USER_SERVICE::url);
+		registry.add("chat.clients.user-service.load-balanced", () -> "false");
+		registry.add("chat.clients.user-service.read-timeout", () -> "2s");
 		registry.add("chat.auth.key-dir", () -> "target/it-keys");
 		// Undo retries within the tests' waits; the grace still outlasts any registration in progress.
 		registry.add("chat.auth.registration-undo.retry-interval", () -> "300ms");

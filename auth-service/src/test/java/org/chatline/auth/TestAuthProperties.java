@@ -1,6 +1,5 @@
 package org.chatline.auth;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,7 +16,6 @@ public final class TestAuthProperties {
 	public static AuthProperties keys(String privateKey, String privateKeyPath, String keyId, Path keyDir,
 			boolean generate) {
 		return new AuthProperties(privateKey, privateKeyPath, keyId, keyDir, generate, Duration.ofMinutes(15),
-				Duration.ofDays(7), URI.create("http://user-service"), true, Duration.ofSeconds(1),
-				Duration.ofSeconds(3), 10);
+				Duration.ofDays(7), 10);
 	}
 }

@@ -1,6 +1,5 @@
 package org.chatline.call;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -14,14 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ringTimeout how long a call may ring unanswered before it is marked {@code MISSED}
  * @param sweepInterval how often unanswered calls are looked for
  * @param maxParticipants most users one call may invite (the initiator not counted)
- * @param userServiceUrl base URL of user-service's internal API (a service id, resolved through discovery)
- * @param groupServiceUrl base URL of group-service's internal API (a service id, resolved through discovery)
  */
 @ConfigurationProperties("chat.calls")
 public record CallProperties(@DefaultValue Jitsi jitsi, @DefaultValue("45s") Duration ringTimeout,
-		@DefaultValue("5s") Duration sweepInterval, @DefaultValue("50") int maxParticipants,
-		@DefaultValue("http://user-service") URI userServiceUrl,
-		@DefaultValue("http://group-service") URI groupServiceUrl) {
+		@DefaultValue("5s") Duration sweepInterval, @DefaultValue("50") int maxParticipants) {
 
 	public CallProperties {
 		if (ringTimeout.isNegative() || ringTimeout.isZero()) {

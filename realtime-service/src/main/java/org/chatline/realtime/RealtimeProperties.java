@@ -1,14 +1,13 @@
 package org.chatline.realtime;
 
-import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code chat.realtime.*}: the Socket.IO server, the Kafka consumer group and the services this one
- * forwards client emits to.
+ * {@code chat.realtime.*}: the Socket.IO server, the Kafka consumer group, and how client emits are
+ * forwarded (the services they go to are {@code chat.clients.*}, as in every service).
  *
  * @param socketPort Socket.IO port; 0 picks a free one (tests)
  * @param bindHost address the Socket.IO server binds to
@@ -17,9 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authTimeout how long a session may stay open without authenticating before it is closed
  * @param consumerGroup Kafka consumer group; blank gives each instance a group of its own
  * @param dedupCapacity how many recent event ids are remembered to drop redeliveries
- * @param messageServiceUrl base URL of message-service (a service id, resolved through discovery)
- * @param groupServiceUrl base URL of group-service's internal API (a service id)
- * @param callServiceUrl base URL of call-service (a service id)
  * @param forwardThreads threads forwarding client emits to the owning services (blocking HTTP calls)
  * @param drainTimeout on shutdown, how long closed sockets get to receive their close packet
  * @param typingMaxAge typing signals older than this when they arrive are dropped (consumer lag)
@@ -44,9 +40,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultValue("0.0.0.0") String bindHost,
 		@DefaultValue("25s") Duration pingInterval, @DefaultValue("20s") Duration pingTimeout,
 		@DefaultValue("10s") Duration authTimeout, String consumerGroup, @DefaultValue("10000") int dedupCapacity,
-		@DefaultValue("http://message-service") URI messageServiceUrl,
-		@DefaultValue("http://group-service") URI groupServiceUrl,
-		@DefaultValue("http://call-service") URI callServiceUrl, @DefaultValue("8") int forwardThreads,
+		@DefaultValue("8") int forwardThreads,
 		@DefaultValue("1s") Duration drainTimeout, @DefaultValue("10s") Duration typingMaxAge,
 		@DefaultValue("false") boolean websocketCompression, @DefaultValue("4") int forwardsPerUser,
 		@DefaultValue("64") int forwardsQueuedPerUser, @DefaultValue("2s") Duration sessionSweep, @DefaultValue("1s") Duration sessionEndGrace,

@@ -11,13 +11,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * user-service's internal API. Any failure to get an answer (refused, timed out, no instance, 5xx)
- * becomes 503 SERVICE_UNAVAILABLE for our caller; user-service's own refusals pass through.
+ * user-service's internal API, over the {@code chat.clients.user-service} client. Any failure to get
+ * an answer (refused, timed out, no instance, 5xx) becomes 503 SERVICE_UNAVAILABLE for our caller;
+ * user-service's own refusals pass through.
  */
+@Component("userService")
 public class UserServiceClient {
 
 	static final String UNAVAILABLE = "User service is unavailable, please try again later";
@@ -29,8 +32,8 @@ public class UserServiceClient {
 
 	private final RestClient http;
 
-	public UserServiceClient(RestClient http) {
-		this.http = http;
+	public UserServiceClient(RestClient userServiceClient) {
+		this.http = userServiceClient;
 	}
 
 	/** Creates the user; 409 (username or email taken) and 400 come back as the same errors. */

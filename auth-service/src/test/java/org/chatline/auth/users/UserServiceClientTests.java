@@ -2,21 +2,24 @@ package org.chatline.auth.users;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.chatline.auth.FakeUserService;
 import org.chatline.common.api.ApiException;
 import org.chatline.common.api.ErrorCode;
-import org.chatline.common.config.ServiceTokenInterceptor;
+import org.chatline.common.config.ServiceClients;
+import org.chatline.common.security.ServiceTokens;
 import org.chatline.common.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,15 +41,27 @@ class UserServiceClientTests {
 		fake.mode(FakeUserService.Mode.NORMAL);
 	}
 
+	/** The client auth-service runs with, at a fixed address. */
 	private static UserServiceClient client(String baseUrl) {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
-		factory.setReadTimeout(Duration.ofSeconds(3));
-		return new UserServiceClient(RestClient.builder()
-			.requestFactory(factory)
-			.requestInterceptor(new ServiceTokenInterceptor(() -> () -> SERVICE_TOKEN))
-			.baseUrl(baseUrl)
-			.build());
+		Binder properties = new Binder(new MapConfigurationPropertySource(
+				Map.of("chat.clients.user-service.url", baseUrl, "chat.clients.user-service.load-balanced", "false")));
+		StaticListableBeanFactory beans = new StaticListableBeanFactory(
+				Map.of("serviceTokens", (ServiceTokens) new FixedToken()));
+		return new UserServiceClient(new ServiceClients(properties,
+				beans.getBeanProvider(DeferringLoadBalancerInterceptor.class), beans.getBeanProvider(ServiceTokens.class))
+			.create("user-service"));
+	}
+
+	private static final class FixedToken implements ServiceTokens {
+
+		@Override
+		public String current() {
+			return SERVICE_TOKEN;
+		}
+
+		@Override
+		public void invalidate() {
+		}
 	}
 
 	@Test

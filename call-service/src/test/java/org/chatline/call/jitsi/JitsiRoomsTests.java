@@ -1,6 +1,5 @@
 package org.chatline.call.jitsi;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -109,7 +108,6 @@ class JitsiRoomsTests {
 	}
 
 	static CallProperties properties(CallProperties.Jitsi jitsi) {
-		return new CallProperties(jitsi, Duration.ofSeconds(45), Duration.ofSeconds(5), 50,
-				URI.create("http://user-service"), URI.create("http://group-service"));
+		return new CallProperties(jitsi, Duration.ofSeconds(45), Duration.ofSeconds(5), 50);
 	}
 }

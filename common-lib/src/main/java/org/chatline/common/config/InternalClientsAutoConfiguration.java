@@ -1,53 +1,48 @@
 package org.chatline.common.config;
 
-import java.time.Duration;
-
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
-
 import org.chatline.common.security.ClientCredentialsServiceTokens;
 import org.chatline.common.security.ServiceAuthProperties;
 import org.chatline.common.security.ServiceTokens;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Scope;
-import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.web.client.RestClient;
 
 /**
- * HTTP clients for service-to-service calls. Two builders, because the Eureka client takes the
- * primary {@link RestClient.Builder} for its own registry calls: a plain one (primary) for it, and
- * a {@link LoadBalanced @LoadBalanced} one that services inject, with that qualifier, to reach
- * {@code http://<service-id>}. Short timeouts, so that a slow owner becomes a quick 503. The
- * load-balanced one carries this service's token to every {@code /internal/**} it calls (see
- * {@link ServiceTokenInterceptor}), so no client has to think about service credentials.
+ * The one way to call another service: a service lists the services it calls under
+ * {@code chat.clients.<service-id>.*} ({@link ServiceClientProperties}) and gets, per entry, a
+ * {@link RestClient} bean named {@code <serviceId>Client} ({@code user-service} gives
+ * {@code userServiceClient}), built by {@link ServiceClients}. A class that wraps such a client in
+ * a typed API is then named, as a bean, without the suffix ({@code userService}).
+ * <p>
+ * The primary {@link RestClient.Builder} stays plain: the Eureka client builds its registry calls
+ * with it, and those must neither be load-balanced nor carry a service token.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
 @ConditionalOnClass({ RestClient.class, LoadBalanced.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({ InternalClientsAutoConfiguration.InternalClientProperties.class,
-		ServiceAuthProperties.class })
+@EnableConfigurationProperties(ServiceAuthProperties.class)
+@Import(InternalClientsAutoConfiguration.DeclaredClients.class)
 public class InternalClientsAutoConfiguration {
-
-	/** {@code chat.internal-clients.*}: timeouts of calls between services. */
-	@ConfigurationProperties("chat.internal-clients")
-	public record InternalClientProperties(@DefaultValue("1s") Duration connectTimeout,
-			@DefaultValue("3s") Duration readTimeout) {
-	}
 
 	@Bean
 	@Primary
@@ -57,38 +52,45 @@ public class InternalClientsAutoConfiguration {
 	}
 
 	@Bean
-	@LoadBalanced
-	RestClient.Builder loadBalancedRestClientBuilder(InternalClientProperties properties,
-			ObjectProvider<ServiceTokens> serviceTokens) {
-		// Blocking I/O on the calling thread over pooled keep-alive connections: no hand-offs between
-		// threads per request, which made the JDK client the largest cost of forwarding socket emits.
-		PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-			.setDefaultConnectionConfig(ConnectionConfig.custom()
-				.setConnectTimeout(Timeout.of(properties.connectTimeout()))
-				.setSocketTimeout(Timeout.of(properties.readTimeout()))
-				// A pooled connection idle this long is checked before reuse (the peer may be gone).
-				.setValidateAfterInactivity(TimeValue.ofSeconds(1))
-				.build())
-			.setMaxConnTotal(256)
-			.setMaxConnPerRoute(64)
-			.build();
-		HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(
-				HttpClients.custom().setConnectionManager(connections).evictIdleConnections(TimeValue.ofSeconds(30)).build());
-		requests.setReadTimeout(properties.readTimeout());
-		requests.setConnectionRequestTimeout(properties.connectTimeout());
-		// Looked up per call: the token source itself calls auth-service through this builder.
-		return RestClient.builder()
-			.requestFactory(requests)
-			.requestInterceptor(new ServiceTokenInterceptor(serviceTokens::getObject));
+	ServiceClients serviceClients(Environment environment,
+			ObjectProvider<DeferringLoadBalancerInterceptor> loadBalancer, ObjectProvider<ServiceTokens> tokens) {
+		return new ServiceClients(Binder.get(environment), loadBalancer, tokens);
 	}
 
 	/**
-	 * Tokens from auth-service's client-credentials endpoint; auth-service mints its own instead, and
-	 * tests sign theirs with a test key (each declares its own {@link ServiceTokens}).
+	 * Tokens from auth-service's client-credentials endpoint, through the {@code auth-service} client;
+	 * auth-service mints its own instead, and tests sign theirs with a test key (each declares its
+	 * own {@link ServiceTokens}).
 	 */
 	@Bean
 	@ConditionalOnMissingBean(ServiceTokens.class)
-	ServiceTokens serviceTokens(@LoadBalanced RestClient.Builder loadBalanced, ServiceAuthProperties properties) {
-		return new ClientCredentialsServiceTokens(loadBalanced.clone().build(), properties);
+	ServiceTokens serviceTokens(ServiceClients clients, ServiceAuthProperties properties) {
+		return new ClientCredentialsServiceTokens(clients.create("auth-service"), properties);
+	}
+
+	/** Registers a {@link RestClient} bean per {@code chat.clients} entry. */
+	static class DeclaredClients implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+
+		private Environment environment;
+
+		private BeanFactory beanFactory;
+
+		@Override
+		public void setEnvironment(Environment environment) {
+			this.environment = environment;
+		}
+
+		@Override
+		public void setBeanFactory(BeanFactory beanFactory) {
+			this.beanFactory = beanFactory;
+		}
+
+		@Override
+		public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+			for (String name : ServiceClients.declared(Binder.get(this.environment))) {
+				registry.registerBeanDefinition(ServiceClients.beanName(name), new RootBeanDefinition(RestClient.class,
+						() -> this.beanFactory.getBean(ServiceClients.class).create(name)));
+			}
+		}
 	}
 }

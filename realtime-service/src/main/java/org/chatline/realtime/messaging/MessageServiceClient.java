@@ -5,20 +5,23 @@ import java.util.UUID;
 
 import org.chatline.realtime.forwarding.ServiceExchange;
 import org.chatline.realtime.forwarding.ServiceReply;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /** message-service's public API, called with the socket user's own access token. */
+@Component("messageService")
 class MessageServiceClient {
 
 	private final RestClient rest;
 
 	private final ServiceExchange exchange;
 
-	MessageServiceClient(RestClient rest, ServiceExchange exchange) {
-		this.rest = rest;
-		this.exchange = exchange;
+	MessageServiceClient(RestClient messageServiceClient, JsonMapper json) {
+		this.rest = messageServiceClient;
+		this.exchange = new ServiceExchange(json, "Message service");
 	}
 
 	ServiceReply send(String token, Map<String, Object> message) {

@@ -1,6 +1,5 @@
 package org.chatline.realtime.socket;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,8 +119,8 @@ class SocketAuthenticatorTests {
 			}
 		});
 		RealtimeProperties properties = new RealtimeProperties(0, "127.0.0.1", Duration.ofSeconds(25),
-				Duration.ofSeconds(20), Duration.ofSeconds(10), null, 100, URI.create("http://message-service"), URI.create("http://group-service"),
-				URI.create("http://call-service"), 2, Duration.ofSeconds(1), Duration.ofSeconds(10), false, 4, 64,
+				Duration.ofSeconds(20), Duration.ofSeconds(10), null, 100, 2, Duration.ofSeconds(1), Duration.ofSeconds(10),
+				false, 4, 64,
 				Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2), 10);
 		return new SocketAuthenticator(verifier, beans.getBeanProvider(SocketSessionListener.class), scheduler,
 				properties);
