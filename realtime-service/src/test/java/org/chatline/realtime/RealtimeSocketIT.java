@@ -23,17 +23,23 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.chatline.common.events.CallEvent;
-import org.chatline.common.events.GroupMemberEvent;
-import org.chatline.common.events.MessageChangedEvent;
-
+import org.chatline.call.api.CallEvent.CallEnded;
+import org.chatline.call.api.CallEvent.CallInitiated;
+import org.chatline.call.api.CallEvent.CallParticipantJoined;
+import org.chatline.call.api.CallEvent.CallRejected;
+import org.chatline.common.events.Event;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.MessageCreatedEvent;
-import org.chatline.common.events.Topics;
 import org.chatline.common.security.RevokedSessions;
 import org.chatline.common.test.TestTokens;
+import org.chatline.group.api.GroupEvent.MemberAdded;
+import org.chatline.group.api.GroupEvent.MemberRemoved;
+import org.chatline.message.api.MessageEvent;
+import org.chatline.message.api.MessageEvent.MessageCreated;
+import org.chatline.message.api.MessageEvent.MessageDeleted;
+import org.chatline.message.api.MessageEvent.MessageEdited;
+import org.chatline.message.api.MessageEvent.MessageSeen;
+import org.chatline.message.api.MessageEvent.ReactionAdded;
+import org.chatline.presence.api.PresenceEvent;
 import org.chatline.realtime.socket.SocketServerLifecycle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,7 +230,7 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		UUID receiver = UUID.randomUUID();
 		PollingClient senderSocket = connected(sender);
 		PollingClient receiverSocket = connected(receiver);
-		MessageCreatedEvent message = directMessage(sender, receiver, "Hello!");
+		MessageCreated message = directMessage(sender, receiver, "Hello!");
 
 		publish(message);
 
@@ -251,9 +257,8 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		UUID sender = UUID.randomUUID();
 		UUID receiver = UUID.randomUUID();
 		PollingClient receiverSocket = connected(receiver);
-		EventEnvelope first = codec.envelope(EventTypes.MESSAGE_CREATED, sender, directMessage(sender, receiver, "one"));
-		EventEnvelope second = codec.envelope(EventTypes.MESSAGE_CREATED, sender,
-				directMessage(sender, receiver, "two"));
+		Event<MessageCreated> first = codec.event(sender, directMessage(sender, receiver, "one"));
+		Event<MessageCreated> second = codec.event(sender, directMessage(sender, receiver, "two"));
 
 		publish(first);
 		publish(first);
@@ -343,7 +348,7 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		awaitRoomsReady(memberSocket, group);
 		PollingClient userSocket = connected(user);
 
-		publish(Topics.GROUPS, EventTypes.MEMBER_ADDED, new GroupMemberEvent(group, user, "MEMBER", null));
+		publish(new MemberAdded(group, user, "MEMBER"));
 
 		await().atMost(10, TimeUnit.SECONDS).until(() -> typingAck(userSocket, group).contains("\"success\":true"));
 		// Group typing travels through chat.signals.v1 and reaches the other member, not the typist.
@@ -352,7 +357,7 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		publish(groupMessage(member, group, "while a member"));
 		assertThat(userSocket.await("42[\"message:received\"")).contains("while a member");
 
-		publish(Topics.GROUPS, EventTypes.MEMBER_REMOVED, new GroupMemberEvent(group, user, null, null));
+		publish(new MemberRemoved(group, user));
 
 		await().atMost(10, TimeUnit.SECONDS).until(() -> typingAck(userSocket, group).contains("FORBIDDEN"));
 		publish(groupMessage(member, group, "after removal"));
@@ -385,10 +390,9 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		assertThat(watcherSocket.await(packet -> packet.startsWith("42[\"user:offline\"")
 				&& packet.contains(user.toString()), Duration.ofSeconds(10)))
 			.isEqualTo("42[\"user:offline\",{\"userId\":\"" + user + "\"}]");
-		List<EventEnvelope> published = presenceEventsOf(user, 2);
-		assertThat(published).extracting(EventEnvelope::type)
-			.containsExactly(EventTypes.USER_ONLINE, EventTypes.USER_OFFLINE);
-		assertThat(published.get(1).payload().get("online").asBoolean()).isFalse();
+		List<Event<?>> published = presenceEventsOf(user, 2);
+		assertThat(published).extracting(Event::type).containsExactly("UserOnline", "UserOffline");
+		assertThat(((PresenceEvent) published.get(1).payload()).online()).isFalse();
 	}
 
 	@Test
@@ -434,10 +438,8 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		UUID messageId = UUID.randomUUID();
 		Instant at = Instant.parse("2025-01-01T00:00:05Z");
 
-		publish(Topics.MESSAGES, EventTypes.MESSAGE_EDITED, new MessageChangedEvent(messageId, "dm", sender,
-				receiver, null, sender, "changed", "SENT", null, at));
-		publish(Topics.MESSAGES, EventTypes.MESSAGE_DELETED, new MessageChangedEvent(messageId, "dm", sender,
-				receiver, null, sender, null, "SENT", null, at));
+		publish(new MessageEdited(messageId, "dm", sender, receiver, null, sender, "changed", "SENT", at));
+		publish(new MessageDeleted(messageId, "dm", sender, receiver, null, sender, "SENT", at));
 
 		String edit = "42[\"message:edit\",{\"id\":\"" + messageId + "\",\"messageId\":\"" + messageId
 				+ "\",\"senderId\":\"" + sender + "\",\"receiverId\":\"" + receiver
@@ -459,10 +461,9 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		awaitRoomsReady(senderSocket, group);
 		UUID messageId = UUID.randomUUID();
 
-		publish(Topics.MESSAGES, EventTypes.MESSAGE_SEEN, new MessageChangedEvent(messageId, "group:" + group,
-				sender, null, group, reader, null, "DELIVERED", null, Instant.now()));
-		publish(Topics.MESSAGES, EventTypes.REACTION_ADDED, new MessageChangedEvent(messageId, "group:" + group,
-				sender, null, group, reader, null, "SEEN", "🎉", Instant.now()));
+		publish(new MessageSeen(messageId, "group:" + group, sender, null, group, reader, "DELIVERED", Instant.now()));
+		publish(new ReactionAdded(messageId, "group:" + group, sender, null, group, reader, "SEEN", "🎉",
+				Instant.now()));
 
 		assertThat(senderSocket.await("42[\"message:status\"")).isEqualTo("42[\"message:status\",{\"messageId\":\""
 				+ messageId + "\",\"userId\":\"" + reader + "\",\"status\":\"SEEN\"}]");
@@ -486,14 +487,13 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		List<UUID> everyone = List.of(initiator, answerer, rejecter);
 		Instant created = Instant.parse("2025-01-01T00:00:00Z");
 
-		publish(Topics.CALLS, EventTypes.CALL_INITIATED,
-				new CallEvent(callId, "VIDEO", "RINGING", initiator, null, "room-1", everyone, initiator, created, null));
-		publish(Topics.CALLS, EventTypes.CALL_PARTICIPANT_JOINED,
-				new CallEvent(callId, "VIDEO", "ONGOING", initiator, null, "room-1", everyone, answerer, created, null));
-		publish(Topics.CALLS, EventTypes.CALL_REJECTED,
-				new CallEvent(callId, "VIDEO", "ONGOING", initiator, null, "room-1", everyone, rejecter, created, null));
-		publish(Topics.CALLS, EventTypes.CALL_ENDED, new CallEvent(callId, "VIDEO", "ENDED", initiator, null,
-				"room-1", everyone, initiator, created, Instant.now()));
+		publish(new CallInitiated(callId, "VIDEO", "RINGING", initiator, null, "room-1", everyone, initiator, created));
+		publish(new CallParticipantJoined(callId, "VIDEO", "ONGOING", initiator, null, "room-1", everyone, answerer,
+				created));
+		publish(new CallRejected(callId, "VIDEO", "ONGOING", initiator, null, "room-1", everyone, rejecter, created,
+				null));
+		publish(new CallEnded(callId, "VIDEO", "ENDED", initiator, null, "room-1", everyone, initiator, created,
+				Instant.now()));
 
 		String ringing = "42[\"call:ringing\",{\"call\":{\"id\":\"" + callId + "\",\"initiatorId\":\"" + initiator
 				+ "\",\"type\":\"VIDEO\",\"status\":\"RINGING\",\"roomId\":\"room-1\",\"createdAt\":\"2025-01-01T00:00:00Z\"},\"initiatorId\":\""
@@ -561,20 +561,20 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		return socket.await("43" + id + "[");
 	}
 
-	private List<EventEnvelope> presenceEventsOf(UUID user, int expected) {
+	private List<Event<?>> presenceEventsOf(UUID user, int expected) {
 		Map<String, Object> props = new HashMap<>();
 		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
 		props.put(ConsumerConfig.GROUP_ID_CONFIG, "presence-it-" + UUID.randomUUID());
 		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		List<EventEnvelope> events = new ArrayList<>();
+		List<Event<?>> events = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-			consumer.subscribe(List.of(Topics.PRESENCE));
+			consumer.subscribe(List.of(PresenceEvent.TOPIC));
 			await().atMost(15, TimeUnit.SECONDS).pollInSameThread().until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
 					if (user.toString().equals(record.key())) {
-						events.add(codec.decode(record.value()));
+						events.add(codec.decode(record.value(), List.of(PresenceEvent.class)).orElseThrow());
 					}
 				}
 				return events.size() >= expected;
@@ -582,21 +582,21 @@ class RealtimeSocketIT extends RealtimeITSupport {
 			// Nothing more for this user: each transition was published by one decision only.
 			consumer.poll(Duration.ofMillis(500)).forEach(record -> {
 				if (user.toString().equals(record.key())) {
-					events.add(codec.decode(record.value()));
+					events.add(codec.decode(record.value(), List.of(PresenceEvent.class)).orElseThrow());
 				}
 			});
 		}
 		return events;
 	}
 
-	private static MessageCreatedEvent groupMessage(UUID sender, UUID group, String content) {
-		return new MessageCreatedEvent(UUID.randomUUID(), "group:" + group, 1, sender, null, group, null, content,
+	private static MessageCreated groupMessage(UUID sender, UUID group, String content) {
+		return new MessageCreated(UUID.randomUUID(), "group:" + group, 1, sender, null, group, null, content,
 				"TEXT", "SENT", Map.of(), Instant.now().truncatedTo(ChronoUnit.MICROS));
 	}
 
-	private void publish(String topic, String type, Object payload) throws Exception {
-		EventEnvelope envelope = codec.envelope(type, null, payload);
-		kafka.send(topic, UUID.randomUUID().toString(), codec.encode(envelope)).get(10, TimeUnit.SECONDS);
+	private void publish(Object payload) throws Exception {
+		kafka.send(EventCodec.topic(payload.getClass()), UUID.randomUUID().toString(),
+				codec.encode(codec.event(null, payload))).get(10, TimeUnit.SECONDS);
 	}
 
 	private double connectedSockets() {
@@ -616,19 +616,19 @@ class RealtimeSocketIT extends RealtimeITSupport {
 		return socket;
 	}
 
-	private static MessageCreatedEvent directMessage(UUID sender, UUID receiver, String content) {
+	private static MessageCreated directMessage(UUID sender, UUID receiver, String content) {
 		String conversation = sender.compareTo(receiver) < 0 ? "dm:" + sender + ":" + receiver
 				: "dm:" + receiver + ":" + sender;
-		return new MessageCreatedEvent(UUID.randomUUID(), conversation, 1, sender, receiver, null, null, content,
+		return new MessageCreated(UUID.randomUUID(), conversation, 1, sender, receiver, null, null, content,
 				"TEXT", "SENT", Map.of(), Instant.now().truncatedTo(ChronoUnit.MICROS));
 	}
 
-	private void publish(MessageCreatedEvent message) throws Exception {
-		publish(codec.envelope(EventTypes.MESSAGE_CREATED, message.senderId(), message));
+	private void publish(MessageCreated message) throws Exception {
+		publish(codec.event(message.senderId(), message));
 	}
 
-	private void publish(EventEnvelope envelope) throws Exception {
-		kafka.send(Topics.MESSAGES, envelope.actorId().toString(), codec.encode(envelope)).get(10, TimeUnit.SECONDS);
+	private void publish(Event<MessageCreated> event) throws Exception {
+		kafka.send(MessageEvent.TOPIC, event.actorId().toString(), codec.encode(event)).get(10, TimeUnit.SECONDS);
 	}
 
 	private JsonNode args(String packet) {

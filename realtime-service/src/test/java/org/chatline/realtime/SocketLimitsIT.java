@@ -13,9 +13,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.chatline.common.events.Topics;
 import org.chatline.common.ratelimit.RateLimitBuckets;
 import org.chatline.common.test.TestTokens;
+import org.chatline.presence.api.SignalEvent;
 import org.chatline.realtime.socket.SocketServerLifecycle;
 import org.junit.jupiter.api.Test;
 
@@ -219,7 +219,7 @@ class SocketLimitsIT extends RealtimeITSupport {
 		props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		List<String> records = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-			consumer.subscribe(List.of(Topics.SIGNALS));
+			consumer.subscribe(List.of(SignalEvent.TOPIC));
 			long deadline = System.nanoTime() + period.toNanos();
 			while (System.nanoTime() < deadline) {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {

@@ -6,13 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
-import org.chatline.common.events.CallEvent;
-import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
+import org.chatline.call.api.CallEvent;
+import org.chatline.call.api.CallEvent.CallEnded;
+import org.chatline.call.api.CallEvent.CallInitiated;
+import org.chatline.call.api.CallEvent.CallMissed;
+import org.chatline.call.api.CallEvent.CallParticipantJoined;
+import org.chatline.call.api.CallEvent.CallParticipantLeft;
+import org.chatline.call.api.CallEvent.CallRejected;
+import org.chatline.common.events.Event;
 import org.chatline.realtime.events.DomainEventHandler;
 import org.chatline.realtime.socket.Rooms;
 import org.chatline.realtime.socket.SocketEmitter;
@@ -32,43 +35,40 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class CallEventPusher implements DomainEventHandler {
+class CallEventPusher implements DomainEventHandler<CallEvent> {
 
 	static final String RINGING = "call:ringing";
 
 	static final String JOINED = "call:participant:join";
 
-	private final EventCodec codec;
-
 	private final SocketEmitter emitter;
 
-	CallEventPusher(EventCodec codec, SocketEmitter emitter) {
-		this.codec = codec;
+	CallEventPusher(SocketEmitter emitter) {
 		this.emitter = emitter;
 	}
 
 	@Override
-	public Set<String> types() {
-		return Set.of(EventTypes.CALL_INITIATED, EventTypes.CALL_PARTICIPANT_JOINED, EventTypes.CALL_REJECTED,
-				EventTypes.CALL_PARTICIPANT_LEFT, EventTypes.CALL_ENDED, EventTypes.CALL_MISSED);
+	public Class<CallEvent> payloadType() {
+		return CallEvent.class;
 	}
 
 	@Override
-	public void handle(EventEnvelope event) {
-		CallEvent call = codec.payload(event, CallEvent.class);
-		switch (event.type()) {
-			case EventTypes.CALL_INITIATED -> toParticipantsExcept(call, call.initiatorId(), RINGING, ringing(call));
-			case EventTypes.CALL_PARTICIPANT_JOINED -> toParticipantsExcept(call, call.userId(), JOINED, byUser(call));
-			case EventTypes.CALL_REJECTED -> {
-				if (call.initiatorId() != null) {
-					emitter.toRoom(Rooms.user(call.initiatorId()), CallSocketHandler.REJECT, byUser(call));
-				}
-			}
-			case EventTypes.CALL_PARTICIPANT_LEFT ->
-				toParticipantsExcept(call, call.userId(), CallSocketHandler.LEAVE, byUser(call));
-			case EventTypes.CALL_ENDED, EventTypes.CALL_MISSED ->
-				toParticipantsExcept(call, null, CallSocketHandler.END, ended(call));
-			default -> throw new IllegalArgumentException("Unexpected event type " + event.type());
+	public void handle(Event<CallEvent> event) {
+		CallEvent call = event.payload();
+		if (call instanceof CallInitiated) {
+			toParticipantsExcept(call, call.initiatorId(), RINGING, ringing(call));
+		}
+		else if (call instanceof CallParticipantJoined joined) {
+			toParticipantsExcept(call, joined.userId(), JOINED, byUser(call, joined.userId()));
+		}
+		else if (call instanceof CallRejected rejected && call.initiatorId() != null) {
+			emitter.toRoom(Rooms.user(call.initiatorId()), CallSocketHandler.REJECT, byUser(call, rejected.userId()));
+		}
+		else if (call instanceof CallParticipantLeft left) {
+			toParticipantsExcept(call, left.userId(), CallSocketHandler.LEAVE, byUser(call, left.userId()));
+		}
+		else if (call instanceof CallEnded || call instanceof CallMissed) {
+			toParticipantsExcept(call, null, CallSocketHandler.END, ended(call));
 		}
 	}
 
@@ -96,10 +96,10 @@ class CallEventPusher implements DomainEventHandler {
 		return payload;
 	}
 
-	static Map<String, Object> byUser(CallEvent call) {
+	static Map<String, Object> byUser(CallEvent call, UUID userId) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("callId", string(call.callId()));
-		payload.put("userId", string(call.userId()));
+		payload.put("userId", string(userId));
 		return payload;
 	}
 

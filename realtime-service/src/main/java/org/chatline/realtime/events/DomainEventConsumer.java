@@ -1,14 +1,16 @@
 package org.chatline.realtime.events;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import org.chatline.call.api.CallEvent;
+import org.chatline.common.events.Event;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.Topics;
+import org.chatline.common.events.EventConsumer;
+import org.chatline.group.api.GroupEvent;
+import org.chatline.message.api.MessageEvent;
+import org.chatline.presence.api.PresenceEvent;
+import org.chatline.presence.api.SignalEvent;
 import org.chatline.realtime.RealtimeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Consumes the events realtime pushes to sockets (messages, groups, calls, presence and the
- * ephemeral typing signals), drops redeliveries and hands each event to the handlers for its type.
+ * ephemeral typing signals), drops redeliveries and hands each event to the handlers of its payload.
  * <p>
  * Each instance consumes every event in a consumer group of its own ({@code realtime-<uuid>} unless
  * {@code chat.realtime.consumer-group} names one), because each instance can only reach its own
@@ -28,28 +30,23 @@ import org.springframework.util.StringUtils;
  * would only push stale messages.
  */
 @Component
-class DomainEventConsumer {
+class DomainEventConsumer extends EventConsumer<Object> {
 
 	static final String LISTENER_ID = "realtime-events";
 
 	private static final Logger log = LoggerFactory.getLogger(DomainEventConsumer.class);
 
-	private final EventCodec codec;
-
 	private final EventDeduplicator deduplicator;
 
-	private final Map<String, List<DomainEventHandler>> handlers = new HashMap<>();
+	private final List<DomainEventHandler<?>> handlers;
 
 	private final String groupId;
 
-	DomainEventConsumer(EventCodec codec, List<DomainEventHandler> handlers, RealtimeProperties properties) {
-		this.codec = codec;
+	DomainEventConsumer(EventCodec codec, List<DomainEventHandler<?>> handlers, RealtimeProperties properties) {
+		super(codec, null, List.of(MessageEvent.class, GroupEvent.class, CallEvent.class, PresenceEvent.class,
+				SignalEvent.class));
 		this.deduplicator = new EventDeduplicator(properties.dedupCapacity());
-		for (DomainEventHandler handler : handlers) {
-			for (String type : handler.types()) {
-				this.handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(handler);
-			}
-		}
+		this.handlers = handlers;
 		this.groupId = StringUtils.hasText(properties.consumerGroup()) ? properties.consumerGroup()
 				: "realtime-" + UUID.randomUUID();
 		log.info("Consuming domain events in consumer group {}", groupId);
@@ -60,22 +57,23 @@ class DomainEventConsumer {
 	}
 
 	@KafkaListener(id = LISTENER_ID, idIsGroup = false, groupId = "#{__listener.groupId()}",
-			topics = { Topics.MESSAGES, Topics.GROUPS, Topics.CALLS, Topics.PRESENCE, Topics.SIGNALS },
+			topics = { MessageEvent.TOPIC, GroupEvent.TOPIC, CallEvent.TOPIC, PresenceEvent.TOPIC, SignalEvent.TOPIC },
 			properties = "auto.offset.reset=latest")
 	void onEvent(String value) {
-		EventEnvelope event;
-		try {
-			event = codec.decode(value);
-		}
-		catch (IllegalArgumentException ex) {
-			log.warn("Skipping a record that is not an event envelope");
+		consume(value);
+	}
+
+	/** Pushes are ephemeral: an in-memory window of event ids is enough to drop redeliveries. */
+	@Override
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	protected void handle(Event<Object> event) {
+		if (!deduplicator.firstDelivery(event.eventId())) {
 			return;
 		}
-		List<DomainEventHandler> forType = handlers.get(event.type());
-		if (forType == null || !deduplicator.firstDelivery(event.eventId())) {
-			return;
-		}
-		for (DomainEventHandler handler : forType) {
+		for (DomainEventHandler handler : handlers) {
+			if (!handler.payloadType().isInstance(event.payload())) {
+				continue;
+			}
 			try {
 				handler.handle(event);
 			}

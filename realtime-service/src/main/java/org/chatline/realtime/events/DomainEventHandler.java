@@ -1,14 +1,15 @@
 package org.chatline.realtime.events;
 
-import java.util.Set;
+import org.chatline.common.events.Event;
 
-import org.chatline.common.events.EventEnvelope;
+/**
+ * Pushes one kind of domain event to sockets.
+ *
+ * @param <T> the payloads it takes: a topic's sealed interface, or one record of it
+ */
+public interface DomainEventHandler<T> {
 
-/** Pushes one kind of domain event to sockets. */
-public interface DomainEventHandler {
+	Class<T> payloadType();
 
-	/** The envelope types this handler takes, e.g. {@code MessageCreated}. */
-	Set<String> types();
-
-	void handle(EventEnvelope event);
+	void handle(Event<T> event);
 }

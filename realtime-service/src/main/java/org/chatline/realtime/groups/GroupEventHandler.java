@@ -1,12 +1,11 @@
 package org.chatline.realtime.groups;
 
-import java.util.Set;
-
-import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.GroupChangedEvent;
-import org.chatline.common.events.GroupMemberEvent;
+import org.chatline.common.events.Event;
+import org.chatline.group.api.GroupEvent;
+import org.chatline.group.api.GroupEvent.GroupCreated;
+import org.chatline.group.api.GroupEvent.GroupDeleted;
+import org.chatline.group.api.GroupEvent.MemberAdded;
+import org.chatline.group.api.GroupEvent.MemberRemoved;
 import org.chatline.realtime.events.DomainEventHandler;
 
 import org.springframework.stereotype.Component;
@@ -17,50 +16,40 @@ import org.springframework.stereotype.Component;
  * transfers change no room and have no socket event in the contract.
  */
 @Component
-class GroupEventHandler implements DomainEventHandler {
-
-	private final EventCodec codec;
+class GroupEventHandler implements DomainEventHandler<GroupEvent> {
 
 	private final GroupRooms rooms;
 
-	GroupEventHandler(EventCodec codec, GroupRooms rooms) {
-		this.codec = codec;
+	GroupEventHandler(GroupRooms rooms) {
 		this.rooms = rooms;
 	}
 
 	@Override
-	public Set<String> types() {
-		return Set.of(EventTypes.GROUP_CREATED, EventTypes.GROUP_DELETED, EventTypes.MEMBER_ADDED,
-				EventTypes.MEMBER_REMOVED);
+	public Class<GroupEvent> payloadType() {
+		return GroupEvent.class;
 	}
 
 	@Override
-	public void handle(EventEnvelope event) {
-		switch (event.type()) {
-			case EventTypes.MEMBER_ADDED -> {
-				GroupMemberEvent member = codec.payload(event, GroupMemberEvent.class);
-				rooms.memberAdded(member.userId(), member.groupId());
+	public void handle(Event<GroupEvent> event) {
+		GroupEvent group = event.payload();
+		if (group instanceof MemberAdded added) {
+			rooms.memberAdded(added.userId(), added.groupId());
+		}
+		else if (group instanceof MemberRemoved removed) {
+			rooms.memberRemoved(removed.userId(), removed.groupId());
+		}
+		else if (group instanceof GroupCreated created) {
+			// The creator and initial members are live members at once, whether or not
+			// group-service also sends a MemberAdded for each (joining twice is harmless).
+			if (created.ownerId() != null) {
+				rooms.memberAdded(created.ownerId(), created.groupId());
 			}
-			case EventTypes.MEMBER_REMOVED -> {
-				GroupMemberEvent member = codec.payload(event, GroupMemberEvent.class);
-				rooms.memberRemoved(member.userId(), member.groupId());
+			if (created.memberIds() != null) {
+				created.memberIds().forEach(member -> rooms.memberAdded(member, created.groupId()));
 			}
-			case EventTypes.GROUP_CREATED -> {
-				// The creator and initial members are live members at once, whether or not
-				// group-service also sends a MemberAdded for each (joining twice is harmless).
-				GroupChangedEvent group = codec.payload(event, GroupChangedEvent.class);
-				if (group.ownerId() != null) {
-					rooms.memberAdded(group.ownerId(), group.groupId());
-				}
-				if (group.memberIds() != null) {
-					group.memberIds().forEach(member -> rooms.memberAdded(member, group.groupId()));
-				}
-			}
-			case EventTypes.GROUP_DELETED -> {
-				GroupChangedEvent group = codec.payload(event, GroupChangedEvent.class);
-				rooms.groupDeleted(group.groupId(), group.memberIds());
-			}
-			default -> throw new IllegalArgumentException("Unexpected event type " + event.type());
+		}
+		else if (group instanceof GroupDeleted deleted) {
+			rooms.groupDeleted(deleted.groupId(), deleted.memberIds());
 		}
 	}
 }

@@ -1,13 +1,17 @@
 package org.chatline.realtime.messaging;
 
 import java.util.Map;
-import java.util.Set;
 
-import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.MessageChangedEvent;
-import org.chatline.common.events.MessageCreatedEvent;
+import org.chatline.common.events.Event;
+import org.chatline.message.api.MessageEvent;
+import org.chatline.message.api.MessageEvent.MessageChange;
+import org.chatline.message.api.MessageEvent.MessageCreated;
+import org.chatline.message.api.MessageEvent.MessageDeleted;
+import org.chatline.message.api.MessageEvent.MessageDelivered;
+import org.chatline.message.api.MessageEvent.MessageEdited;
+import org.chatline.message.api.MessageEvent.MessageSeen;
+import org.chatline.message.api.MessageEvent.ReactionAdded;
+import org.chatline.message.api.MessageEvent.ReactionRemoved;
 import org.chatline.realtime.events.DomainEventHandler;
 import org.chatline.realtime.socket.Rooms;
 import org.chatline.realtime.socket.SocketEmitter;
@@ -19,7 +23,7 @@ import org.springframework.stereotype.Component;
  * or both participants' user rooms of a direct conversation (so the actor's other devices follow).
  */
 @Component
-class MessageEventPusher implements DomainEventHandler {
+class MessageEventPusher implements DomainEventHandler<MessageEvent> {
 
 	static final String RECEIVED = "message:received";
 
@@ -33,42 +37,44 @@ class MessageEventPusher implements DomainEventHandler {
 
 	static final String REACTION = "message:reaction";
 
-	private final EventCodec codec;
-
 	private final SocketEmitter emitter;
 
-	MessageEventPusher(EventCodec codec, SocketEmitter emitter) {
-		this.codec = codec;
+	MessageEventPusher(SocketEmitter emitter) {
 		this.emitter = emitter;
 	}
 
 	@Override
-	public Set<String> types() {
-		return Set.of(EventTypes.MESSAGE_CREATED, EventTypes.MESSAGE_EDITED, EventTypes.MESSAGE_DELETED,
-				EventTypes.MESSAGE_DELIVERED, EventTypes.MESSAGE_SEEN, EventTypes.REACTION_ADDED,
-				EventTypes.REACTION_REMOVED);
+	public Class<MessageEvent> payloadType() {
+		return MessageEvent.class;
 	}
 
 	@Override
-	public void handle(EventEnvelope event) {
-		if (EventTypes.MESSAGE_CREATED.equals(event.type())) {
-			created(codec.payload(event, MessageCreatedEvent.class));
-			return;
+	public void handle(Event<MessageEvent> event) {
+		MessageEvent message = event.payload();
+		if (message instanceof MessageCreated created) {
+			created(created);
 		}
-		MessageChangedEvent change = codec.payload(event, MessageChangedEvent.class);
-		switch (event.type()) {
-			case EventTypes.MESSAGE_EDITED -> toConversation(change, EDITED, MessagePayloads.edited(change));
-			case EventTypes.MESSAGE_DELETED -> toConversation(change, DELETED, MessagePayloads.deleted(change));
-			case EventTypes.MESSAGE_DELIVERED -> toConversation(change, STATUS, MessagePayloads.status(change, "DELIVERED"));
-			case EventTypes.MESSAGE_SEEN -> toConversation(change, STATUS, MessagePayloads.status(change, "SEEN"));
-			case EventTypes.REACTION_ADDED -> toConversation(change, REACTION, MessagePayloads.reaction(change, "added"));
-			case EventTypes.REACTION_REMOVED ->
-				toConversation(change, REACTION, MessagePayloads.reaction(change, "removed"));
-			default -> throw new IllegalArgumentException("Unexpected event type " + event.type());
+		else if (message instanceof MessageEdited edited) {
+			toConversation(edited, EDITED, MessagePayloads.edited(edited));
+		}
+		else if (message instanceof MessageDeleted deleted) {
+			toConversation(deleted, DELETED, MessagePayloads.deleted(deleted));
+		}
+		else if (message instanceof MessageDelivered delivered) {
+			toConversation(delivered, STATUS, MessagePayloads.status(delivered, "DELIVERED"));
+		}
+		else if (message instanceof MessageSeen seen) {
+			toConversation(seen, STATUS, MessagePayloads.status(seen, "SEEN"));
+		}
+		else if (message instanceof ReactionAdded added) {
+			toConversation(added, REACTION, MessagePayloads.reaction(added, added.emoji(), "added"));
+		}
+		else if (message instanceof ReactionRemoved removed) {
+			toConversation(removed, REACTION, MessagePayloads.reaction(removed, removed.emoji(), "removed"));
 		}
 	}
 
-	private void created(MessageCreatedEvent message) {
+	private void created(MessageCreated message) {
 		if (message.groupId() != null) {
 			emitter.toRoom(Rooms.group(message.groupId()), RECEIVED, MessagePayloads.received(message));
 			return;
@@ -84,7 +90,7 @@ class MessageEventPusher implements DomainEventHandler {
 	 * the whole conversation too, not only to the sender: the reader's other devices clear their
 	 * unread state from the same event.
 	 */
-	private void toConversation(MessageChangedEvent change, String event, Map<String, Object> body) {
+	private void toConversation(MessageChange change, String event, Map<String, Object> body) {
 		if (change.groupId() != null) {
 			emitter.toRoom(Rooms.group(change.groupId()), event, body);
 			return;

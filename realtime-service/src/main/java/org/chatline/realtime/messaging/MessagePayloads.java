@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.chatline.common.events.MessageChangedEvent;
-import org.chatline.common.events.MessageCreatedEvent;
+import org.chatline.message.api.MessageEvent.MessageChange;
+import org.chatline.message.api.MessageEvent.MessageCreated;
+import org.chatline.message.api.MessageEvent.MessageEdited;
 
 /**
  * The contract's message event payloads, built from domain events. Plain maps of strings, so the
@@ -20,7 +21,7 @@ final class MessagePayloads {
 	}
 
 	/** {@code message:received}, for the receiver (or the group). */
-	static Map<String, Object> received(MessageCreatedEvent message) {
+	static Map<String, Object> received(MessageCreated message) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("id", string(message.id()));
 		payload.put("senderId", string(message.senderId()));
@@ -34,7 +35,7 @@ final class MessagePayloads {
 	}
 
 	/** {@code message:sent}, the sender's confirmation of a direct message. */
-	static Map<String, Object> sent(MessageCreatedEvent message) {
+	static Map<String, Object> sent(MessageCreated message) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("id", string(message.id()));
 		payload.put("senderId", string(message.senderId()));
@@ -47,7 +48,7 @@ final class MessagePayloads {
 	}
 
 	/** {@code message:edit}: the edited message's identity and new content. */
-	static Map<String, Object> edited(MessageChangedEvent change) {
+	static Map<String, Object> edited(MessageEdited change) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("id", string(change.messageId()));
 		payload.put("messageId", string(change.messageId()));
@@ -61,7 +62,7 @@ final class MessagePayloads {
 	}
 
 	/** {@code message:delete}. */
-	static Map<String, Object> deleted(MessageChangedEvent change) {
+	static Map<String, Object> deleted(MessageChange change) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("messageId", string(change.messageId()));
 		return payload;
@@ -72,7 +73,7 @@ final class MessagePayloads {
 	 * that user's receipt (DELIVERED / SEEN), not the message's aggregate status, which in a group
 	 * may lag behind one member's receipt.
 	 */
-	static Map<String, Object> status(MessageChangedEvent change, String receipt) {
+	static Map<String, Object> status(MessageChange change, String receipt) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("messageId", string(change.messageId()));
 		payload.put("userId", string(change.userId()));
@@ -81,11 +82,11 @@ final class MessagePayloads {
 	}
 
 	/** {@code message:reaction}: {@code action} is {@code added} or {@code removed}. */
-	static Map<String, Object> reaction(MessageChangedEvent change, String action) {
+	static Map<String, Object> reaction(MessageChange change, String emoji, String action) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("messageId", string(change.messageId()));
 		payload.put("userId", string(change.userId()));
-		payload.put("emoji", change.emoji());
+		payload.put("emoji", emoji);
 		payload.put("action", action);
 		return payload;
 	}

@@ -8,10 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.MessageCreatedEvent;
+import org.chatline.common.events.Event;
+import org.chatline.message.api.MessageEvent.MessageCreated;
 import org.chatline.realtime.events.DomainEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +27,9 @@ import org.springframework.stereotype.Component;
  * conversation would otherwise cost four Redis round trips per message.
  */
 @Component
-class DmPartners implements DomainEventHandler {
+class DmPartners implements DomainEventHandler<MessageCreated> {
 
 	private static final Logger log = LoggerFactory.getLogger(DmPartners.class);
-
-	private final EventCodec codec;
 
 	private final StringRedisTemplate redis;
 
@@ -49,8 +45,7 @@ class DmPartners implements DomainEventHandler {
 
 	static final int RECENT_CAPACITY = 100_000;
 
-	DmPartners(EventCodec codec, StringRedisTemplate redis, PresenceProperties properties) {
-		this.codec = codec;
+	DmPartners(StringRedisTemplate redis, PresenceProperties properties) {
 		this.redis = redis;
 		this.ttl = properties.partnersTtl();
 	}
@@ -60,13 +55,13 @@ class DmPartners implements DomainEventHandler {
 	}
 
 	@Override
-	public Set<String> types() {
-		return Set.of(EventTypes.MESSAGE_CREATED);
+	public Class<MessageCreated> payloadType() {
+		return MessageCreated.class;
 	}
 
 	@Override
-	public void handle(EventEnvelope event) {
-		MessageCreatedEvent message = codec.payload(event, MessageCreatedEvent.class);
+	public void handle(Event<MessageCreated> event) {
+		MessageCreated message = event.payload();
 		if (message.groupId() != null || message.receiverId() == null || message.senderId() == null
 				|| message.senderId().equals(message.receiverId())) {
 			return;

@@ -3,12 +3,9 @@ package org.chatline.realtime.presence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.PresenceChangedEvent;
+import org.chatline.common.events.Event;
+import org.chatline.presence.api.PresenceEvent;
 import org.chatline.realtime.events.DomainEventHandler;
 import org.chatline.realtime.groups.UserGroupsCache;
 import org.chatline.realtime.socket.Rooms;
@@ -23,13 +20,11 @@ import org.springframework.stereotype.Component;
  * every presence event and serves its own sockets, whichever instance decided the transition.
  */
 @Component
-class PresenceFanOut implements DomainEventHandler {
+class PresenceFanOut implements DomainEventHandler<PresenceEvent> {
 
 	static final String ONLINE = "user:online";
 
 	static final String OFFLINE = "user:offline";
-
-	private final EventCodec codec;
 
 	private final UserGroupsCache groups;
 
@@ -37,25 +32,24 @@ class PresenceFanOut implements DomainEventHandler {
 
 	private final SocketEmitter emitter;
 
-	PresenceFanOut(EventCodec codec, UserGroupsCache groups, DmPartners partners, SocketEmitter emitter) {
-		this.codec = codec;
+	PresenceFanOut(UserGroupsCache groups, DmPartners partners, SocketEmitter emitter) {
 		this.groups = groups;
 		this.partners = partners;
 		this.emitter = emitter;
 	}
 
 	@Override
-	public Set<String> types() {
-		return Set.of(EventTypes.USER_ONLINE, EventTypes.USER_OFFLINE);
+	public Class<PresenceEvent> payloadType() {
+		return PresenceEvent.class;
 	}
 
 	@Override
-	public void handle(EventEnvelope event) {
-		PresenceChangedEvent presence = codec.payload(event, PresenceChangedEvent.class);
+	public void handle(Event<PresenceEvent> event) {
+		PresenceEvent presence = event.payload();
 		List<String> rooms = new ArrayList<>();
 		groups.groupsOf(presence.userId()).forEach(group -> rooms.add(Rooms.group(group)));
 		partners.partnersOf(presence.userId()).forEach(partner -> rooms.add(Rooms.user(partner)));
-		String socketEvent = EventTypes.USER_ONLINE.equals(event.type()) ? ONLINE : OFFLINE;
+		String socketEvent = presence.online() ? ONLINE : OFFLINE;
 		emitter.toRoomsExcept(rooms, socketEvent, Map.of("userId", presence.userId().toString()), presence.userId());
 	}
 }

@@ -3,10 +3,11 @@ package org.chatline.realtime.presence;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.chatline.common.events.Event;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.PresenceChangedEvent;
-import org.chatline.common.events.Topics;
+import org.chatline.presence.api.PresenceEvent;
+import org.chatline.presence.api.PresenceEvent.UserOffline;
+import org.chatline.presence.api.PresenceEvent.UserOnline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,10 @@ class PresencePublisher {
 	}
 
 	void publish(UUID userId, boolean online, Instant at) {
-		String type = online ? EventTypes.USER_ONLINE : EventTypes.USER_OFFLINE;
-		String value = codec.encode(codec.envelope(type, userId, new PresenceChangedEvent(userId, online, at)));
-		kafka.send(Topics.PRESENCE, userId.toString(), value).whenComplete((result, failure) -> {
+		Event<PresenceEvent> event = codec.event(userId, online ? new UserOnline(userId, at) : new UserOffline(userId, at));
+		kafka.send(PresenceEvent.TOPIC, userId.toString(), codec.encode(event)).whenComplete((result, failure) -> {
 			if (failure != null) {
-				log.warn("Could not publish {} for user {}: {}", type, userId, failure.getMessage());
+				log.warn("Could not publish {} for user {}: {}", event.type(), userId, failure.getMessage());
 			}
 		});
 	}

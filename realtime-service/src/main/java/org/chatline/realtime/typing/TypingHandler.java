@@ -8,8 +8,10 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import org.chatline.common.api.ErrorCode;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.Topics;
 import org.chatline.common.security.AuthenticatedUser;
+import org.chatline.presence.api.SignalEvent;
+import org.chatline.presence.api.SignalEvent.TypingStarted;
+import org.chatline.presence.api.SignalEvent.TypingStopped;
 import org.chatline.realtime.groups.GroupMembers;
 import org.chatline.realtime.socket.AuthenticatedListener;
 import org.chatline.realtime.socket.SocketHandler;
@@ -22,7 +24,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code typing:start} / {@code typing:stop} from clients, published as a {@link TypingSignal} on
+ * {@code typing:start} / {@code typing:stop} from clients, published as a {@link SignalEvent} on
  * {@code chat.signals.v1} so that every instance delivers it to its own sockets
  * ({@link TypingSignalPusher}). Group typing is accepted only from members ({@link GroupMembers}:
  * the socket is in the group's room, else group-service is asked); direct typing only to a user id
@@ -92,13 +94,13 @@ class TypingHandler implements SocketHandler {
 			return;
 		}
 		if (groupId == null) {
-			publish(event, user, new TypingSignal(user.id(), receiverId, null), conversation, ack);
+			publish(event, user, receiverId, null, ack);
 			return;
 		}
 		// Only members may signal a group.
 		members.check(client, user.id(), groupId, answer -> {
 			switch (answer) {
-				case MEMBER -> publish(event, user, new TypingSignal(user.id(), null, groupId), conversation, ack);
+				case MEMBER -> publish(event, user, null, groupId, ack);
 				case NOT_MEMBER -> SocketReplies.fail(client, ack, ErrorCode.FORBIDDEN, "Not a member of this group");
 				case UNKNOWN -> SocketReplies.fail(client, ack, ErrorCode.SERVICE_UNAVAILABLE,
 						"Group directory is unavailable, please retry");
@@ -106,10 +108,12 @@ class TypingHandler implements SocketHandler {
 		});
 	}
 
-	private void publish(String event, AuthenticatedUser user, TypingSignal signal, UUID conversation, AckRequest ack) {
-		String type = START.equals(event) ? TypingSignal.STARTED : TypingSignal.STOPPED;
-		String key = conversation.toString();
-		kafka.send(Topics.SIGNALS, key, codec.encode(codec.envelope(type, user.id(), signal)))
+	/** Keyed by the target (group or receiver), so one conversation's signals stay in order. */
+	private void publish(String event, AuthenticatedUser user, UUID receiverId, UUID groupId, AckRequest ack) {
+		SignalEvent signal = START.equals(event) ? new TypingStarted(user.id(), receiverId, groupId)
+				: new TypingStopped(user.id(), receiverId, groupId);
+		String key = (groupId != null ? groupId : receiverId).toString();
+		kafka.send(SignalEvent.TOPIC, key, codec.encode(codec.event(user.id(), signal)))
 			.whenComplete((result, failure) -> {
 				if (failure != null) {
 					log.debug("Typing signal of {} lost: {}", user.id(), failure.getMessage());

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
-import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
+import org.chatline.common.events.Event;
+import org.chatline.presence.api.SignalEvent;
+import org.chatline.presence.api.SignalEvent.TypingStarted;
 import org.chatline.realtime.RealtimeProperties;
 import org.chatline.realtime.events.DomainEventHandler;
 import org.chatline.realtime.socket.Rooms;
@@ -24,9 +24,7 @@ import org.springframework.stereotype.Component;
  * a while ago is wrong, not late.
  */
 @Component
-class TypingSignalPusher implements DomainEventHandler {
-
-	private final EventCodec codec;
+class TypingSignalPusher implements DomainEventHandler<SignalEvent> {
 
 	private final SocketEmitter emitter;
 
@@ -35,29 +33,28 @@ class TypingSignalPusher implements DomainEventHandler {
 	private final Clock clock;
 
 	@Autowired
-	TypingSignalPusher(EventCodec codec, SocketEmitter emitter, RealtimeProperties properties) {
-		this(codec, emitter, properties.typingMaxAge(), Clock.systemUTC());
+	TypingSignalPusher(SocketEmitter emitter, RealtimeProperties properties) {
+		this(emitter, properties.typingMaxAge(), Clock.systemUTC());
 	}
 
-	TypingSignalPusher(EventCodec codec, SocketEmitter emitter, Duration maxAge, Clock clock) {
-		this.codec = codec;
+	TypingSignalPusher(SocketEmitter emitter, Duration maxAge, Clock clock) {
 		this.emitter = emitter;
 		this.maxAge = maxAge;
 		this.clock = clock;
 	}
 
 	@Override
-	public Set<String> types() {
-		return Set.of(TypingSignal.STARTED, TypingSignal.STOPPED);
+	public Class<SignalEvent> payloadType() {
+		return SignalEvent.class;
 	}
 
 	@Override
-	public void handle(EventEnvelope event) {
+	public void handle(Event<SignalEvent> event) {
 		if (event.occurredAt() != null && event.occurredAt().plus(maxAge).isBefore(Instant.now(clock))) {
 			return;
 		}
-		TypingSignal signal = codec.payload(event, TypingSignal.class);
-		String socketEvent = TypingSignal.STARTED.equals(event.type()) ? TypingHandler.START : TypingHandler.STOP;
+		SignalEvent signal = event.payload();
+		String socketEvent = signal instanceof TypingStarted ? TypingHandler.START : TypingHandler.STOP;
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("userId", signal.userId().toString());
 		if (signal.groupId() != null) {

@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.chatline.common.events.CallEvent;
-import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventTypes;
+import org.chatline.call.api.CallEvent;
+import org.chatline.call.api.CallEvent.CallEnded;
+import org.chatline.call.api.CallEvent.CallInitiated;
+import org.chatline.call.api.CallEvent.CallMissed;
+import org.chatline.call.api.CallEvent.CallParticipantJoined;
+import org.chatline.call.api.CallEvent.CallParticipantLeft;
+import org.chatline.call.api.CallEvent.CallRejected;
+import org.chatline.common.events.Event;
 import org.chatline.realtime.socket.SocketEmitter;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -23,11 +27,9 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 class CallEventPusherTests {
 
-	private final EventCodec codec = new EventCodec(JsonMapper.builder().build());
-
 	private final SocketEmitter emitter = mock(SocketEmitter.class);
 
-	private final CallEventPusher pusher = new CallEventPusher(codec, emitter);
+	private final CallEventPusher pusher = new CallEventPusher(emitter);
 
 	private final UUID callId = UUID.randomUUID();
 
@@ -37,12 +39,16 @@ class CallEventPusherTests {
 
 	private final UUID other = UUID.randomUUID();
 
+	private final List<UUID> everyone = List.of(initiator, invitee, other);
+
 	@Test
 	void ringsEveryInviteeButNotTheInitiator() {
 		Instant created = Instant.parse("2025-01-01T00:00:00Z");
-		pusher.handle(codec.envelope(EventTypes.CALL_INITIATED, initiator, call("RINGING", null, created)));
+		CallInitiated call = new CallInitiated(callId, "VIDEO", "RINGING", initiator, null, "room-1", everyone, initiator,
+				created);
+		pusher.handle(event(call));
 
-		Map<String, Object> expected = CallEventPusher.ringing(call("RINGING", null, created));
+		Map<String, Object> expected = CallEventPusher.ringing(call);
 		assertThat(expected.get("initiatorId")).isEqualTo(initiator.toString());
 		assertThat(((Map<?, ?>) expected.get("call")).keySet()).map(String::valueOf).containsExactly("id", "initiatorId", "type", "status",
 				"roomId", "createdAt");
@@ -53,8 +59,10 @@ class CallEventPusherTests {
 
 	@Test
 	void tellsTheOthersWhoJoinedAndWhoLeft() {
-		pusher.handle(codec.envelope(EventTypes.CALL_PARTICIPANT_JOINED, invitee, call("ONGOING", invitee, null)));
-		pusher.handle(codec.envelope(EventTypes.CALL_PARTICIPANT_LEFT, invitee, call("ONGOING", invitee, null)));
+		pusher.handle(event(new CallParticipantJoined(callId, "VIDEO", "ONGOING", initiator, null, "room-1", everyone,
+				invitee, null)));
+		pusher.handle(event(new CallParticipantLeft(callId, "VIDEO", "ONGOING", initiator, null, "room-1", everyone,
+				invitee, null, null)));
 
 		Map<String, Object> byInvitee = Map.of("callId", callId.toString(), "userId", invitee.toString());
 		verify(emitter).toRoom("user:" + initiator, "call:participant:join", byInvitee);
@@ -66,7 +74,8 @@ class CallEventPusherTests {
 
 	@Test
 	void tellsOnlyTheInitiatorAboutARejection() {
-		pusher.handle(codec.envelope(EventTypes.CALL_REJECTED, invitee, call("RINGING", invitee, null)));
+		pusher.handle(event(new CallRejected(callId, "VIDEO", "RINGING", initiator, null, "room-1", everyone, invitee,
+				null, null)));
 
 		verify(emitter).toRoom("user:" + initiator, "call:reject",
 				Map.of("callId", callId.toString(), "userId", invitee.toString()));
@@ -75,8 +84,9 @@ class CallEventPusherTests {
 
 	@Test
 	void endsTheCallForEveryoneWhenEndedOrMissed() {
-		pusher.handle(codec.envelope(EventTypes.CALL_ENDED, initiator, call("ENDED", initiator, null)));
-		pusher.handle(codec.envelope(EventTypes.CALL_MISSED, null, call("MISSED", null, null)));
+		pusher.handle(event(new CallEnded(callId, "VIDEO", "ENDED", initiator, null, "room-1", everyone, initiator,
+				null, null)));
+		pusher.handle(event(new CallMissed(callId, "VIDEO", "MISSED", initiator, null, "room-1", everyone, null, null)));
 
 		for (UUID participant : List.of(initiator, invitee, other)) {
 			verify(emitter).toRoom("user:" + participant, "call:end",
@@ -86,8 +96,7 @@ class CallEventPusherTests {
 		}
 	}
 
-	private CallEvent call(String status, UUID user, Instant created) {
-		return new CallEvent(callId, "VIDEO", status, initiator, null, "room-1", List.of(initiator, invitee, other),
-				user, created, null);
+	private static Event<CallEvent> event(CallEvent call) {
+		return new Event<>(UUID.randomUUID(), "Call", Instant.now(), null, call);
 	}
 }

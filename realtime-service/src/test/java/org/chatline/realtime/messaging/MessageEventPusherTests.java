@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.MessageChangedEvent;
-import org.chatline.common.events.MessageCreatedEvent;
+import org.chatline.common.events.Event;
+import org.chatline.message.api.MessageEvent;
+import org.chatline.message.api.MessageEvent.MessageCreated;
+import org.chatline.message.api.MessageEvent.MessageDeleted;
+import org.chatline.message.api.MessageEvent.MessageEdited;
+import org.chatline.message.api.MessageEvent.MessageSeen;
+import org.chatline.message.api.MessageEvent.ReactionAdded;
+import org.chatline.message.api.MessageEvent.ReactionRemoved;
 import org.chatline.realtime.socket.SocketEmitter;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -23,11 +26,9 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 class MessageEventPusherTests {
 
-	private final EventCodec codec = new EventCodec(JsonMapper.builder().build());
-
 	private final SocketEmitter emitter = mock(SocketEmitter.class);
 
-	private final MessageEventPusher pusher = new MessageEventPusher(codec, emitter);
+	private final MessageEventPusher pusher = new MessageEventPusher(emitter);
 
 	private final UUID sender = UUID.randomUUID();
 
@@ -37,9 +38,9 @@ class MessageEventPusherTests {
 
 	@Test
 	void pushesADirectMessageToTheReceiverAndConfirmsItToTheSender() {
-		MessageCreatedEvent message = message(receiver, null);
+		MessageCreated message = message(receiver, null);
 
-		pusher.handle(codec.envelope(EventTypes.MESSAGE_CREATED, sender, message));
+		pusher.handle(event(message));
 
 		verify(emitter).toRoom(eq("user:" + receiver), eq("message:received"),
 				argThat(payload -> ((Map<?, ?>) payload).get("status").equals("DELIVERED")
@@ -53,7 +54,7 @@ class MessageEventPusherTests {
 	void pushesAGroupMessageToTheGroupRoomOnly() {
 		UUID group = UUID.randomUUID();
 
-		pusher.handle(codec.envelope(EventTypes.MESSAGE_CREATED, sender, message(null, group)));
+		pusher.handle(event(message(null, group)));
 
 		verify(emitter).toRoom(eq("group:" + group), eq("message:received"), any());
 		verify(emitter, never()).toRoom(eq("user:" + sender), anyString(), any());
@@ -62,9 +63,7 @@ class MessageEventPusherTests {
 	@Test
 	void pushesAnEditToBothParticipantsOfADirectConversation() {
 		Instant at = Instant.parse("2025-01-01T00:00:01Z");
-		MessageChangedEvent edit = change(null, sender, "changed", "SENT", null, at);
-
-		pusher.handle(codec.envelope(EventTypes.MESSAGE_EDITED, sender, edit));
+		pusher.handle(event(new MessageEdited(messageId, "c", sender, receiver, null, sender, "changed", "SENT", at)));
 
 		Map<String, Object> expected = new java.util.LinkedHashMap<>();
 		expected.put("id", messageId.toString());
@@ -84,8 +83,7 @@ class MessageEventPusherTests {
 	void pushesADeleteAsMessageIdToTheGroup() {
 		UUID group = UUID.randomUUID();
 
-		pusher.handle(codec.envelope(EventTypes.MESSAGE_DELETED, sender,
-				change(group, sender, null, "SENT", null, Instant.now())));
+		pusher.handle(event(new MessageDeleted(messageId, "c", sender, null, group, sender, "SENT", Instant.now())));
 
 		verify(emitter).toRoom("group:" + group, "message:delete", Map.of("messageId", messageId.toString()));
 		verifyNoMoreInteractions(emitter);
@@ -93,8 +91,8 @@ class MessageEventPusherTests {
 
 	@Test
 	void pushesTheReadersReceiptToTheConversation() {
-		pusher.handle(codec.envelope(EventTypes.MESSAGE_SEEN, receiver,
-				change(null, receiver, null, "DELIVERED", null, Instant.now())));
+		pusher.handle(
+				event(new MessageSeen(messageId, "c", sender, receiver, null, receiver, "DELIVERED", Instant.now())));
 
 		Map<String, Object> expected = Map.of("messageId", messageId.toString(), "userId", receiver.toString(),
 				"status", "SEEN");
@@ -106,10 +104,10 @@ class MessageEventPusherTests {
 	void pushesReactionsWithTheirAction() {
 		UUID group = UUID.randomUUID();
 
-		pusher.handle(codec.envelope(EventTypes.REACTION_ADDED, receiver,
-				change(group, receiver, null, "SENT", "👍", Instant.now())));
-		pusher.handle(codec.envelope(EventTypes.REACTION_REMOVED, receiver,
-				change(group, receiver, null, "SENT", "👍", Instant.now())));
+		pusher.handle(
+				event(new ReactionAdded(messageId, "c", sender, null, group, receiver, "SENT", "👍", Instant.now())));
+		pusher.handle(
+				event(new ReactionRemoved(messageId, "c", sender, null, group, receiver, "SENT", "👍", Instant.now())));
 
 		verify(emitter).toRoom("group:" + group, "message:reaction", Map.of("messageId", messageId.toString(),
 				"userId", receiver.toString(), "emoji", "👍", "action", "added"));
@@ -117,14 +115,12 @@ class MessageEventPusherTests {
 				"userId", receiver.toString(), "emoji", "👍", "action", "removed"));
 	}
 
-	private MessageChangedEvent change(UUID group, UUID actor, String content, String status, String emoji,
-			Instant at) {
-		return new MessageChangedEvent(messageId, "c", sender, group == null ? receiver : null, group, actor, content,
-				status, emoji, at);
+	private static Event<MessageEvent> event(MessageEvent message) {
+		return new Event<>(UUID.randomUUID(), "Message", Instant.now(), null, message);
 	}
 
-	private MessageCreatedEvent message(UUID receiver, UUID group) {
-		return new MessageCreatedEvent(UUID.randomUUID(), "c", 1, sender, receiver, group, null, "hi", "TEXT", "SENT",
+	private MessageCreated message(UUID receiver, UUID group) {
+		return new MessageCreated(UUID.randomUUID(), "c", 1, sender, receiver, group, null, "hi", "TEXT", "SENT",
 				Map.of(), Instant.now());
 	}
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.chatline.common.events.MessageCreatedEvent;
+import org.chatline.message.api.MessageEvent.MessageCreated;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +15,7 @@ class MessagePayloadsTests {
 
 	private final UUID receiver = UUID.randomUUID();
 
-	private final MessageCreatedEvent direct = new MessageCreatedEvent(UUID.randomUUID(), "dm:x:y", 7, sender,
+	private final MessageCreated direct = new MessageCreated(UUID.randomUUID(), "dm:x:y", 7, sender,
 			receiver, null, null, "Hello!", "TEXT", "SENT", Map.of("k", "v"), Instant.parse("2025-01-01T00:00:00.123456Z"));
 
 	@Test
@@ -45,7 +45,7 @@ class MessagePayloadsTests {
 	@Test
 	void groupMessagesHaveAGroupAndNoReceiver() {
 		UUID group = UUID.randomUUID();
-		MessageCreatedEvent message = new MessageCreatedEvent(UUID.randomUUID(), "group:" + group, 1, sender, null,
+		MessageCreated message = new MessageCreated(UUID.randomUUID(), "group:" + group, 1, sender, null,
 				group, null, "hi all", "TEXT", "SENT", Map.of(), Instant.parse("2025-01-01T00:00:00Z"));
 
 		assertThat(MessagePayloads.received(message)).containsEntry("groupId", group.toString())

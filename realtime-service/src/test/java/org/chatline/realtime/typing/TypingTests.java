@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -11,9 +12,11 @@ import java.util.function.Consumer;
 
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
+import org.chatline.common.events.Event;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.Topics;
+import org.chatline.presence.api.SignalEvent;
+import org.chatline.presence.api.SignalEvent.TypingStarted;
+import org.chatline.presence.api.SignalEvent.TypingStopped;
 import org.chatline.common.security.AuthenticatedUser;
 import org.chatline.realtime.groups.GroupMembers;
 import org.chatline.realtime.socket.SocketEmitter;
@@ -56,7 +59,7 @@ class TypingTests {
 
 	private final Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:10Z"), ZoneOffset.UTC);
 
-	private final TypingSignalPusher pusher = new TypingSignalPusher(codec, emitter, Duration.ofSeconds(10), clock);
+	private final TypingSignalPusher pusher = new TypingSignalPusher(emitter, Duration.ofSeconds(10), clock);
 
 	private final AuthenticatedUser user = new AuthenticatedUser(UUID.randomUUID(), "ann", "USER", null, "t");
 
@@ -76,10 +79,10 @@ class TypingTests {
 		handler.relay(TypingHandler.START, client, user, Map.of("receiverId", receiver.toString()), ack);
 
 		ArgumentCaptor<String> value = ArgumentCaptor.forClass(String.class);
-		verify(kafka).send(eq(Topics.SIGNALS), eq(receiver.toString()), value.capture());
-		EventEnvelope envelope = codec.decode(value.getValue());
-		assertThat(envelope.type()).isEqualTo(TypingSignal.STARTED);
-		assertThat(codec.payload(envelope, TypingSignal.class)).isEqualTo(new TypingSignal(user.id(), receiver, null));
+		verify(kafka).send(eq(SignalEvent.TOPIC), eq(receiver.toString()), value.capture());
+		Event<?> event = codec.decode(value.getValue(), List.of(SignalEvent.class)).orElseThrow();
+		assertThat(event.type()).isEqualTo("TypingStarted");
+		assertThat(event.payload()).isEqualTo(new TypingStarted(user.id(), receiver, null));
 	}
 
 	@Test
@@ -101,7 +104,7 @@ class TypingTests {
 
 		handler.relay(TypingHandler.START, client, user, Map.of("groupId", group.toString()), ack);
 
-		verify(kafka).send(eq(Topics.SIGNALS), eq(group.toString()), anyString());
+		verify(kafka).send(eq(SignalEvent.TOPIC), eq(group.toString()), anyString());
 		verify(ack).sendAckData(SocketReplies.okEnvelope());
 	}
 
@@ -144,7 +147,7 @@ class TypingTests {
 		now[0] += 2000;
 		handler.relay(TypingHandler.START, client, user, to, ack);
 
-		verify(kafka, times(3)).send(eq(Topics.SIGNALS), eq(receiver.toString()), anyString());
+		verify(kafka, times(3)).send(eq(SignalEvent.TOPIC), eq(receiver.toString()), anyString());
 		verify(client, never()).sendEvent(eq("error"), any());
 	}
 
@@ -158,7 +161,7 @@ class TypingTests {
 		handler.relay(TypingHandler.START, client, user, to, ack);
 
 		// start, stop, start: what the receiver shows changes each time, so none may be lost.
-		verify(kafka, times(3)).send(eq(Topics.SIGNALS), eq(receiver.toString()), anyString());
+		verify(kafka, times(3)).send(eq(SignalEvent.TOPIC), eq(receiver.toString()), anyString());
 	}
 
 	@Test
@@ -167,14 +170,14 @@ class TypingTests {
 			handler.relay(TypingHandler.START, client, user, Map.of("receiverId", UUID.randomUUID().toString()), ack);
 		}
 
-		verify(kafka, times(3)).send(eq(Topics.SIGNALS), anyString(), anyString());
+		verify(kafka, times(3)).send(eq(SignalEvent.TOPIC), anyString(), anyString());
 	}
 
 	@Test
 	void deliversAGroupSignalToTheRoomButNotToTheTypist() {
 		UUID group = UUID.randomUUID();
 
-		pusher.handle(envelope(TypingSignal.STOPPED, new TypingSignal(user.id(), null, group), clock.instant()));
+		pusher.handle(event(new TypingStopped(user.id(), null, group), clock.instant()));
 
 		verify(emitter).toRoomExcept("group:" + group, "typing:stop",
 				Map.of("userId", user.id().toString(), "groupId", group.toString()), user.id());
@@ -182,14 +185,13 @@ class TypingTests {
 
 	@Test
 	void dropsASignalThatArrivesTooLate() {
-		pusher.handle(envelope(TypingSignal.STARTED, new TypingSignal(user.id(), UUID.randomUUID(), null),
+		pusher.handle(event(new TypingStarted(user.id(), UUID.randomUUID(), null),
 				clock.instant().minusSeconds(11)));
 
 		verifyNoInteractions(emitter);
 	}
 
-	private EventEnvelope envelope(String type, TypingSignal signal, Instant at) {
-		EventEnvelope envelope = codec.envelope(type, signal.userId(), signal);
-		return new EventEnvelope(envelope.eventId(), type, at, signal.userId(), envelope.payload());
+	private static Event<SignalEvent> event(SignalEvent signal, Instant at) {
+		return new Event<>(UUID.randomUUID(), "Typing", at, signal.userId(), signal);
 	}
 }
