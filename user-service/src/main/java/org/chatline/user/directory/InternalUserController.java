@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import org.chatline.common.api.ApiResponse;
 import org.chatline.common.security.ServiceCaller;
+import org.chatline.user.api.UserResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,13 +41,13 @@ class InternalUserController {
 	@ResponseStatus(HttpStatus.CREATED)
 	ApiResponse<UserResponse> create(ServiceCaller caller, @Valid @RequestBody CreateUserRequest request) {
 		caller.require(AUTH_SERVICE);
-		return ApiResponse.ok(UserResponse.of(users.create(request)));
+		return ApiResponse.ok(response(users.create(request)));
 	}
 
 	@GetMapping("/{id}")
 	ApiResponse<UserResponse> get(ServiceCaller caller, @PathVariable UUID id) {
 		caller.require(READERS);
-		return ApiResponse.ok(UserResponse.of(users.get(id)));
+		return ApiResponse.ok(response(users.get(id)));
 	}
 
 	@DeleteMapping("/{id}")
@@ -54,5 +55,11 @@ class InternalUserController {
 		caller.require(AUTH_SERVICE);
 		users.delete(id);
 		return ApiResponse.ok("User deleted successfully", null);
+	}
+
+	private static UserResponse response(User user) {
+		return new UserResponse(user.getId(), user.getUsername(), user.getEmail(), user.getAvatar(),
+				user.getStatusMessage(), user.getRole(), user.isOnline(), user.getLastSeen(), user.getCreatedAt(),
+				user.getUpdatedAt());
 	}
 }

@@ -8,12 +8,10 @@ import org.chatline.common.api.DomainException;
 import org.chatline.common.api.ImageUrls;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.Topics;
-import org.chatline.common.events.UserDeletedEvent;
-import org.chatline.common.events.UserRegisteredEvent;
-import org.chatline.common.events.UserUpdatedEvent;
 import org.chatline.common.outbox.OutboxWriter;
+import org.chatline.user.api.UserEvent.UserDeleted;
+import org.chatline.user.api.UserEvent.UserRegistered;
+import org.chatline.user.api.UserEvent.UserUpdated;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -60,8 +58,8 @@ class UserService {
 		catch (DataIntegrityViolationException ex) {
 			throw conflictFrom(ex);
 		}
-		outbox.append(Topics.USERS, user.getId().toString(), EventTypes.USER_REGISTERED, user.getId(),
-				new UserRegisteredEvent(user.getId(), user.getUsername(), user.getEmail(), user.getCreatedAt()));
+		outbox.append(user.getId().toString(), user.getId(),
+				new UserRegistered(user.getId(), user.getUsername(), user.getEmail(), user.getCreatedAt()));
 		return user;
 	}
 
@@ -90,8 +88,8 @@ class UserService {
 		catch (DataIntegrityViolationException ex) {
 			throw conflictFrom(ex);
 		}
-		outbox.append(Topics.USERS, id.toString(), EventTypes.USER_UPDATED, callerId, new UserUpdatedEvent(id,
-				user.getUsername(), user.getAvatar(), user.getStatusMessage(), user.getUpdatedAt()));
+		outbox.append(id.toString(), callerId, new UserUpdated(id, user.getUsername(), user.getAvatar(),
+				user.getStatusMessage(), user.getUpdatedAt()));
 		return user;
 	}
 
@@ -109,7 +107,7 @@ class UserService {
 	public void delete(UUID id) {
 		User user = get(id);
 		users.delete(user);
-		outbox.append(Topics.USERS, id.toString(), EventTypes.USER_DELETED, id, new UserDeletedEvent(id));
+		outbox.append(id.toString(), id, new UserDeleted(id));
 	}
 
 	@Transactional(readOnly = true)

@@ -2,13 +2,10 @@ package org.chatline.user.presence;
 
 import java.sql.Timestamp;
 
+import org.chatline.common.events.Event;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.PresenceChangedEvent;
-import org.chatline.common.events.Topics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.chatline.common.events.EventConsumer;
+import org.chatline.presence.api.PresenceEvent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,42 +14,32 @@ import org.springframework.stereotype.Component;
 /**
  * The presence read model: {@code isOnline} and {@code lastSeen} follow what realtime-service
  * publishes. A transition older than the stored one is ignored, so a redelivered or late event
- * never turns a user back.
+ * never turns a user back (no de-duplication needed).
  */
 @Component
-class PresenceEventsListener {
-
-	private static final Logger log = LoggerFactory.getLogger(PresenceEventsListener.class);
-
-	private final EventCodec codec;
+class PresenceEventsListener extends EventConsumer<PresenceEvent> {
 
 	private final JdbcClient jdbc;
 
 	PresenceEventsListener(EventCodec codec, JdbcClient jdbc) {
-		this.codec = codec;
+		super(codec, PresenceEvent.class);
 		this.jdbc = jdbc;
 	}
 
-	@KafkaListener(topics = Topics.PRESENCE, groupId = "user-service")
+	@KafkaListener(topics = PresenceEvent.TOPIC, groupId = "user-service")
 	void on(String json) {
-		EventEnvelope event;
-		try {
-			event = codec.decode(json);
-		}
-		catch (IllegalArgumentException ex) {
-			log.warn("Skipping malformed event on {}", Topics.PRESENCE);
-			return;
-		}
-		if (!EventTypes.USER_ONLINE.equals(event.type()) && !EventTypes.USER_OFFLINE.equals(event.type())) {
-			return;
-		}
-		PresenceChangedEvent presence = codec.payload(event, PresenceChangedEvent.class);
+		consume(json);
+	}
+
+	@Override
+	protected void handle(Event<PresenceEvent> event) {
+		PresenceEvent presence = event.payload();
 		if (presence.userId() == null || presence.lastSeen() == null) {
 			return;
 		}
+		Timestamp at = Timestamp.from(presence.lastSeen());
 		jdbc.sql("update users set is_online = ?, last_seen = ? where id = ? and last_seen <= ?")
-			.params(presence.online(), Timestamp.from(presence.lastSeen()), presence.userId(),
-					Timestamp.from(presence.lastSeen()))
+			.params(presence.online(), at, presence.userId(), at)
 			.update();
 	}
 }
