@@ -63,9 +63,10 @@ start() {
 	local launcher
 	launcher=$(jar_of launcher)
 	[[ -n $launcher ]] || die "launcher jar missing after the build"
-	# The launcher JVM hosts the embedded Kafka broker; the services get CHAT_JAVA_OPTS.
+	# The launcher JVM hosts the embedded Kafka broker, so it gets the full JIT as the services do
+	# (CHAT_JAVA_OPTS, see docs/benchmarks.md for the start-up trade).
 	# shellcheck disable=SC2086
-	exec java ${LAUNCHER_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx384m} -jar "$launcher"
+	exec java ${LAUNCHER_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -Xmx384m} -jar "$launcher"
 }
 
 alive() {
@@ -99,8 +100,9 @@ stop() {
 	if [[ $launcher =~ ^[0-9]+$ ]] && runs "$launcher" launcher; then
 		echo "Stopping the launcher (pid $launcher) and everything it started..."
 		kill -TERM "$launcher"
-		# The launcher stops the services (20 s grace each wave), Kafka, Redis, PostgreSQL.
-		wait_gone 90 "$launcher" || { echo "Still running after 90 s: killing it"; kill -KILL "$launcher" 2>/dev/null || true; }
+		# The launcher stops the services (20 s grace each wave, 90 s while they write their class-data
+		# archives after a first run), Kafka, Redis, PostgreSQL.
+		wait_gone 240 "$launcher" || { echo "Still running after 240 s: killing it"; kill -KILL "$launcher" 2>/dev/null || true; }
 	fi
 	# Whatever the launcher could not stop (it was killed with SIGKILL, say).
 	local pid name left=()

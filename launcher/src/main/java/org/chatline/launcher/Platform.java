@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * A JVM shutdown hook closes a started platform if its owner never does (Ctrl-C, an
- * interrupted build), so no process outlives the JVM that started it, barring SIGKILL.
+ * interrupted build), so no process outlives the JVM that started it, barring SIGKILL. The
+ * end-to-end tests' fault injector (kill, restart, outages) builds on the package-private steps
+ * of the start: {@link #spawn}, {@link #awaitReady}, {@link #startServer}.
  */
 public final class Platform implements AutoCloseable {
 
@@ -43,6 +48,15 @@ public final class Platform implements AutoCloseable {
 
 	/** How long a service gets for Spring's graceful shutdown before it is killed. */
 	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+	/**
+	 * The same for a service writing its class-data archive as it exits: a wave of them writing
+	 * together on two cores needed up to 40 s.
+	 */
+	private static final Duration ARCHIVING_STOP_GRACE = Duration.ofSeconds(90);
+
+	/** A service's class-data archive, next to its extracted jar (see {@link #classDataSharing}). */
+	static final String CLASS_ARCHIVE = "app.jsa";
 
 	/** Every service but the gateway listens on loopback only, unless {@code CHAT_BIND_ADDRESS} says otherwise. */
 	static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -53,8 +67,11 @@ public final class Platform implements AutoCloseable {
 
 	private final Object lock = new Object();
 
-	/** Embedded servers, in start order; guarded by {@link #lock}. */
-	private final List<AutoCloseable> infrastructure = new ArrayList<>();
+	/** Embedded servers; guarded by {@link #lock}. */
+	private final Map<Server, AutoCloseable> infrastructure = new EnumMap<>(Server.class);
+
+	/** Class-data archives being recorded, by the process that writes it when it exits; guarded by {@link #lock}. */
+	private final Map<ServiceProcess, Path> recordedArchives = new HashMap<>();
 
 	/** Service processes, in start order; guarded by {@link #lock}. */
 	private final List<ServiceProcess> processes = new ArrayList<>();
@@ -76,10 +93,7 @@ public final class Platform implements AutoCloseable {
 
 	private Duration startupTime;
 
-	/** Archives class data for the next start once this one is done; guarded by {@link #lock}. */
-	private ClassDataSharing classData;
-
-	/** The unpacked jar each service runs from; also what {@link #restart} and {@link #startInstance} use. */
+	/** The extracted jar each service runs from. */
 	private final Map<PlatformService, Path> jars = new LinkedHashMap<>();
 
 	private Platform(PlatformConfig config) {
@@ -150,94 +164,15 @@ public final class Platform implements AutoCloseable {
 		return this.config.logsDir().resolve(service.module() + ".log");
 	}
 
-	/**
-	 * Kills a running instance with SIGKILL, as a crash would: no graceful shutdown, no shutdown
-	 * hooks, in-flight requests cut. The instance stays known, so {@link #restart} can start it again.
-	 * @param name the instance name: the module name (e.g. {@code message-service}) or the name given
-	 * to {@link #startInstance}
-	 */
-	public void kill(String name) {
-		ServiceProcess process = process(name);
-		log.info("Killing {} (pid {}) with SIGKILL", name, process.pid());
-		process.kill();
-	}
+	/** The embedded servers, started together at the beginning. */
+	enum Server {
 
-	/** Starts a killed or stopped instance again with its former settings, and waits until it is ready. */
-	public void restart(String name) {
-		ServiceProcess old = process(name);
-		if (old.isAlive()) {
-			throw new IllegalStateException(name + " is still running (pid " + old.pid() + ")");
-		}
-		ServiceProcess fresh = spawn(old.instance());
-		synchronized (this.lock) {
-			this.processes.remove(old);
-		}
-		awaitReady(List.of(fresh));
-	}
-
-	/**
-	 * Starts one more instance of a service next to the first (e.g. a second realtime-service), with
-	 * its own ports set through {@code env}, and waits until it is ready. It is stopped with the platform.
-	 */
-	public void startInstance(PlatformService service, String name, int httpPort, Map<String, String> env) {
-		synchronized (this.lock) {
-			if (this.processes.stream().anyMatch(p -> p.name().equals(name))) {
-				throw new IllegalStateException("An instance named " + name + " exists already");
-			}
-		}
-		awaitReady(List.of(spawn(new ServiceProcess.Instance(service, name, httpPort, Map.copyOf(env)))));
-	}
-
-	/** The embedded servers {@link #outage} can interrupt. */
-	public enum Server {
-
-		POSTGRES(EmbeddedPostgresServer.class), REDIS(EmbeddedRedisServer.class), KAFKA(EmbeddedKafkaBroker.class);
-
-		private final Class<? extends AutoCloseable> type;
-
-		Server(Class<? extends AutoCloseable> type) {
-			this.type = type;
-		}
+		POSTGRES, REDIS, KAFKA
 
 	}
 
-	/**
-	 * Stops an embedded server, keeps it down for {@code downtime}, then starts it again on its port
-	 * with its data (Redis keeps none), and returns once it serves. The services are left alone:
-	 * they must find their way back by themselves.
-	 */
-	public void outage(Server server, Duration downtime) {
-		AutoCloseable running;
-		synchronized (this.lock) {
-			running = this.infrastructure.stream()
-				.filter(server.type::isInstance)
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException(server + " is not an embedded server of this platform"));
-			this.infrastructure.remove(running);
-		}
-		log.info("Stopping {} for {} s", server, downtime.toSeconds());
-		try {
-			running.close();
-			pause(downtime.toMillis());
-			log.info(switch (server) {
-				case POSTGRES -> startPostgres();
-				case REDIS -> startRedis();
-				case KAFKA -> startKafka();
-			});
-		}
-		catch (Exception ex) {
-			throw new PlatformException("Restarting " + server + " failed: " + ex.getMessage(), ex);
-		}
-	}
-
-	/** Stops one instance gracefully (SIGTERM, then SIGKILL after the grace period); it can be restarted. */
-	public void stop(String name) {
-		ServiceProcess process = process(name);
-		process.requestStop();
-		process.awaitStop(STOP_GRACE.toMillis());
-	}
-
-	private ServiceProcess process(String name) {
+	/** The last instance started under {@code name} (the module name for a service's first instance). */
+	ServiceProcess process(String name) {
 		synchronized (this.lock) {
 			List<ServiceProcess> named = this.processes.stream().filter(p -> p.name().equals(name)).toList();
 			if (named.isEmpty()) {
@@ -254,16 +189,22 @@ public final class Platform implements AutoCloseable {
 		try {
 			Files.createDirectories(this.config.logsDir());
 			requireFreePorts();
-			for (PlatformService service : this.config.services().stream().sorted().toList()) {
-				Path jars = this.config.dataDir().resolve("jars");
-				// Earlier versions ran from a plain copy of the jar; it is no longer used.
-				Files.deleteIfExists(jars.resolve(service.module() + ".jar"));
-				this.jars.put(service, JarSnapshots.snapshot(this.config.jarOf(service), jars.resolve(service.module())));
-			}
 			ExecutorService pool = Executors.newFixedThreadPool(3, r -> new Thread(r, "platform-infra"));
+			ExecutorService extractors = Executors.newFixedThreadPool(2, r -> new Thread(r, "platform-jars"));
 			try {
-				List<Future<String>> infra = List.of(pool.submit(this::startPostgres), pool.submit(this::startRedis),
-						pool.submit(this::startKafka));
+				List<Future<String>> infra = Arrays.stream(Server.values())
+					.map(server -> pool.submit(() -> startServer(server)))
+					.toList();
+				// Spring Boot's jar tools, one JVM per service, while the servers start.
+				Map<PlatformService, Future<Path>> extracted = new EnumMap<>(PlatformService.class);
+				for (PlatformService service : this.config.services().stream().sorted().toList()) {
+					Path jar = this.config.jarOf(service);
+					Path dir = this.config.dataDir().resolve("jars").resolve(service.module());
+					extracted.put(service, extractors.submit(() -> JarSnapshots.snapshot(jar, dir)));
+				}
+				for (Map.Entry<PlatformService, Future<Path>> service : extracted.entrySet()) {
+					this.jars.put(service.getKey(), extracted(service.getValue()));
+				}
 				// Eureka needs none of the infrastructure: it starts while the servers do.
 				List<ServiceProcess> registry = spawnWave(PlatformService.Wave.REGISTRY);
 				for (Future<String> server : infra) {
@@ -273,6 +214,7 @@ public final class Platform implements AutoCloseable {
 			}
 			finally {
 				pool.shutdownNow();
+				extractors.shutdownNow();
 			}
 			// A service's readiness includes resolving the services it calls (chat.readiness.requires:
 			// auth-service is not ready until its load balancer has a user-service instance), so once this
@@ -284,12 +226,6 @@ public final class Platform implements AutoCloseable {
 				awaitGatewayRoute();
 			}
 			this.startupTime = Duration.ofNanos(System.nanoTime() - t0);
-			if (classDataSharing()) {
-				synchronized (this.lock) {
-					requireOpen();
-					this.classData = ClassDataSharing.archiveInBackground(this.jars, this.config.javaOpts());
-				}
-			}
 		}
 		catch (PlatformException | Error ex) {
 			close();
@@ -319,12 +255,34 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
+	/** Starts an embedded server (or checks an external one is there); returns a line for the log. */
+	String startServer(Server server) throws Exception {
+		return switch (server) {
+			case POSTGRES -> startPostgres();
+			case REDIS -> startRedis();
+			case KAFKA -> startKafka();
+		};
+	}
+
+	/** Stops an embedded server of this platform; {@link #startServer} starts it again. */
+	void stopServer(Server server) throws Exception {
+		AutoCloseable running;
+		synchronized (this.lock) {
+			running = this.infrastructure.remove(server);
+		}
+		if (running == null) {
+			throw new IllegalStateException(server + " is not an embedded server of this platform");
+		}
+		running.close();
+	}
+
 	private String startPostgres() throws Exception {
 		PlatformConfig.Postgres pg = this.config.postgres();
 		long t0 = System.nanoTime();
 		if (pg.embedded()) {
 			Path dataDir = this.config.dataDir().resolve("postgres");
-			register(EmbeddedPostgresServer.start(dataDir, pg.port(), this.config.logsDir().resolve("postgres.log")));
+			register(Server.POSTGRES,
+					EmbeddedPostgresServer.start(dataDir, pg.port(), this.config.logsDir().resolve("postgres.log")));
 		}
 		try {
 			Databases.ensureExist(this.postgresHost, pg.port(), pg.user(), pg.password(), PlatformConfig.DATABASES);
@@ -342,7 +300,7 @@ public final class Platform implements AutoCloseable {
 		PlatformConfig.Redis redis = this.config.redis();
 		long t0 = System.nanoTime();
 		if (redis.embedded()) {
-			register(EmbeddedRedisServer.start(redis.port()));
+			register(Server.REDIS, EmbeddedRedisServer.start(redis.port()));
 		}
 		else {
 			requireReachable("Redis (REDIS_HOST)", this.redisHost, redis.port());
@@ -355,7 +313,7 @@ public final class Platform implements AutoCloseable {
 		PlatformConfig.Kafka kafka = this.config.kafka();
 		long t0 = System.nanoTime();
 		if (kafka.embedded()) {
-			register(EmbeddedKafkaBroker.start(this.config.dataDir().resolve("kafka"), kafka.port(),
+			register(Server.KAFKA, EmbeddedKafkaBroker.start(this.config.dataDir().resolve("kafka"), kafka.port(),
 					kafka.controllerPort()));
 		}
 		else {
@@ -370,10 +328,10 @@ public final class Platform implements AutoCloseable {
 				this.kafkaBootstrap, seconds(t0));
 	}
 
-	private void register(AutoCloseable server) throws Exception {
+	private void register(Server name, AutoCloseable server) throws Exception {
 		synchronized (this.lock) {
 			if (!this.closed) {
-				this.infrastructure.add(server);
+				this.infrastructure.put(name, server);
 				return;
 			}
 		}
@@ -391,13 +349,6 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
-	/** True once {@link #close()} was called. */
-	public boolean isClosed() {
-		synchronized (this.lock) {
-			return this.closed;
-		}
-	}
-
 	private List<ServiceProcess> spawnWave(PlatformService.Wave wave) {
 		List<ServiceProcess> spawned = new ArrayList<>();
 		for (PlatformService service : PlatformService.inWave(wave)) {
@@ -408,16 +359,33 @@ public final class Platform implements AutoCloseable {
 		return spawned;
 	}
 
-	private ServiceProcess spawn(ServiceProcess.Instance instance) {
+	/**
+	 * Starts an instance (see {@link #awaitReady}). An instance of that name that has ended (a crash, a
+	 * kill) is replaced; a running one is an error.
+	 */
+	ServiceProcess spawn(ServiceProcess.Instance instance) {
 		ServiceProcess process;
 		synchronized (this.lock) {
 			requireOpen();
-			try {
-				Path jar = this.jars.get(instance.service());
-				List<String> javaOpts = new ArrayList<>(this.config.javaOpts());
-				if (classDataSharing()) {
-					javaOpts.addAll(ClassDataSharing.jvmOptions(jar, instance.name()));
+			this.processes.stream().filter(p -> p.name().equals(instance.name())).findFirst().ifPresent(old -> {
+				if (old.isAlive()) {
+					throw new IllegalStateException(instance.name() + " is running already (pid " + old.pid() + ")");
 				}
+				this.processes.remove(old);
+				this.recordedArchives.remove(old);
+			});
+			Path jar = this.jars.get(instance.service());
+			List<String> javaOpts = new ArrayList<>(this.config.javaOpts());
+			Path archive = jar.resolveSibling(CLASS_ARCHIVE);
+			boolean records = false;
+			if (classDataSharing() && Files.isRegularFile(archive)) {
+				javaOpts.add("-XX:SharedArchiveFile=" + archive);
+			}
+			else if (classDataSharing() && instance.name().equals(instance.service().module())) {
+				javaOpts.add("-XX:ArchiveClassesAtExit=" + archive);
+				records = true;
+			}
+			try {
 				process = ServiceProcess.start(instance, jar, javaOpts,
 						serviceEnvironment(instance.service()), this.config.home(), this.config.logsDir());
 			}
@@ -425,12 +393,21 @@ public final class Platform implements AutoCloseable {
 				throw new PlatformException("Cannot start " + instance.name() + ": " + ex.getMessage(), ex);
 			}
 			this.processes.add(process);
+			if (records) {
+				this.recordedArchives.put(process, archive);
+			}
 		}
 		log.info("Starting {} (pid {}, log {})", instance.name(), process.pid(), display(process.logFile()));
 		return process;
 	}
 
-	/** Class-data sharing archives (see {@link ClassDataSharing}) unless {@code CHAT_CDS=off}. */
+	/**
+	 * Class-data sharing unless {@code CHAT_CDS=off}: the JDK's own. A service's first run records the
+	 * classes it loaded into an archive when it exits ({@code -XX:ArchiveClassesAtExit}, next to its
+	 * extracted jar); later runs map them ({@code -XX:SharedArchiveFile}) instead of loading, parsing
+	 * and verifying them again. A JVM that cannot use an archive (another JDK, other options) starts
+	 * without it; a new jar is extracted into a fresh folder, without the old archive.
+	 */
 	private boolean classDataSharing() {
 		return !"off".equalsIgnoreCase(this.config.childEnv().getOrDefault("CHAT_CDS", "on").trim());
 	}
@@ -438,9 +415,9 @@ public final class Platform implements AutoCloseable {
 	/** What every service process gets on top of the inherited environment. */
 	Map<String, String> childEnvironment() {
 		Map<String, String> env = new LinkedHashMap<>();
-		// Five pools of 10 mean 50 PostgreSQL backends on a dev box; 4 each is plenty here.
+		// The benchmarks' pool size: 8 per service, 56 PostgreSQL backends in all (the embedded server allows 200).
 		if (System.getenv("DB_POOL_SIZE") == null) {
-			env.put("DB_POOL_SIZE", "4");
+			env.put("DB_POOL_SIZE", "8");
 		}
 		env.putAll(this.config.childEnv());
 		env.put("POSTGRES_HOST", this.postgresHost);
@@ -500,7 +477,8 @@ public final class Platform implements AutoCloseable {
 				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
-	private void awaitReady(List<ServiceProcess> wave) {
+	/** Waits until every process answers UP on its readiness probe; fails if one exits or the start times out. */
+	void awaitReady(List<ServiceProcess> wave) {
 		List<ServiceProcess> pending = new ArrayList<>(wave);
 		long deadline = System.nanoTime() + this.config.startTimeout().toNanos();
 		while (!pending.isEmpty()) {
@@ -557,16 +535,15 @@ public final class Platform implements AutoCloseable {
 	public void close() {
 		List<ServiceProcess> toStop;
 		List<AutoCloseable> servers;
+		Map<ServiceProcess, Path> archives;
 		synchronized (this.lock) {
 			if (this.closed) {
 				return;
 			}
 			this.closed = true;
 			toStop = new ArrayList<>(this.processes);
-			servers = new ArrayList<>(this.infrastructure);
-			if (this.classData != null) {
-				this.classData.close();
-			}
+			servers = new ArrayList<>(this.infrastructure.values());
+			archives = new HashMap<>(this.recordedArchives);
 		}
 		if (Thread.currentThread() != this.shutdownHook) {
 			try {
@@ -584,9 +561,15 @@ public final class Platform implements AutoCloseable {
 		for (PlatformService.Wave wave : waves) {
 			List<ServiceProcess> inWave = toStop.stream().filter(p -> p.service().wave() == wave).toList();
 			inWave.forEach(ServiceProcess::requestStop);
-			long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+			Duration grace = inWave.stream().anyMatch(archives::containsKey) ? ARCHIVING_STOP_GRACE : STOP_GRACE;
+			long deadline = System.nanoTime() + grace.toNanos();
 			for (ServiceProcess process : inWave) {
-				process.awaitStop(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+				long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+				boolean ended = process.awaitStop(left);
+				if (!ended && archives.containsKey(process)) {
+					// Killed while writing its class-data archive: a torn one would be ignored at every start.
+					deleteQuietly(archives.get(process));
+				}
 			}
 		}
 		Collections.reverse(servers);
@@ -603,6 +586,15 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Cannot delete {}: {}", file, ex.toString());
+		}
+	}
+
 	private java.util.OptionalLong postmasterPid() {
 		try {
 			List<String> lines = Files.readAllLines(this.config.dataDir().resolve("postgres/postmaster.pid"));
@@ -611,6 +603,19 @@ public final class Platform implements AutoCloseable {
 		}
 		catch (IOException | NumberFormatException ex) {
 			return java.util.OptionalLong.empty();
+		}
+	}
+
+	private static Path extracted(Future<Path> jar) {
+		try {
+			return jar.get();
+		}
+		catch (ExecutionException ex) {
+			throw new PlatformException(ex.getCause().getMessage(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted during startup", ex);
 		}
 	}
 

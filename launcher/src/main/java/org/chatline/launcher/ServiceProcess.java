@@ -109,29 +109,23 @@ final class ServiceProcess {
 		this.process.destroy();
 	}
 
-	/** Kills the process at once (SIGKILL: no shutdown hooks, no graceful close), as a crash would, and waits for it. */
-	void kill() {
-		this.process.destroyForcibly();
+	/**
+	 * Waits for the process to end, killing it (SIGKILL, with its own children) after the grace period.
+	 * @return whether it ended by itself within the grace period
+	 */
+	boolean awaitStop(long graceMillis) {
 		try {
-			this.process.waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	/** Waits for the process to end, killing it (SIGKILL, with its own children) after the grace period. */
-	void awaitStop(long graceMillis) {
-		try {
-			if (!this.process.waitFor(graceMillis, TimeUnit.MILLISECONDS)) {
-				this.process.descendants().forEach(ProcessHandle::destroyForcibly);
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			if (this.process.waitFor(graceMillis, TimeUnit.MILLISECONDS)) {
+				return true;
 			}
+			this.process.descendants().forEach(ProcessHandle::destroyForcibly);
+			this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			this.process.destroyForcibly();
 			Thread.currentThread().interrupt();
 		}
+		return false;
 	}
 
 	/**

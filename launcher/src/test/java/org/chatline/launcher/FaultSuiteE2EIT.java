@@ -82,7 +82,7 @@ class FaultSuiteE2EIT {
 	private SocketClient carolSocket;
 
 	/** A fault: its name and what it does to the platform; returns when the part is back. */
-	record Fault(String name, Consumer<Platform> inject) {
+	record Fault(String name, Consumer<FaultInjector> inject) {
 
 		@Override
 		public String toString() {
@@ -94,17 +94,17 @@ class FaultSuiteE2EIT {
 	static Stream<Fault> faults() {
 		List<Fault> faults = new ArrayList<>();
 		for (PlatformService service : PlatformService.values()) {
-			faults.add(new Fault("kill -9 " + service.module(), platform -> {
-				platform.kill(service.module());
-				platform.restart(service.module());
+			faults.add(new Fault("kill -9 " + service.module(), injector -> {
+				injector.kill(service.module());
+				injector.restart(service.module());
 			}));
 		}
 		faults.add(new Fault("Kafka stopped " + SERVER_OUTAGE.toSeconds() + " s",
-				platform -> platform.outage(Platform.Server.KAFKA, SERVER_OUTAGE)));
+				injector -> injector.outage(Platform.Server.KAFKA, SERVER_OUTAGE)));
 		faults.add(new Fault("PostgreSQL restarted (" + SERVER_OUTAGE.toSeconds() + " s down)",
-				platform -> platform.outage(Platform.Server.POSTGRES, SERVER_OUTAGE)));
+				injector -> injector.outage(Platform.Server.POSTGRES, SERVER_OUTAGE)));
 		faults.add(new Fault("Redis unreachable " + REDIS_OUTAGE.toSeconds() + " s",
-				platform -> platform.outage(Platform.Server.REDIS, REDIS_OUTAGE)));
+				injector -> injector.outage(Platform.Server.REDIS, REDIS_OUTAGE)));
 		return faults.stream();
 	}
 
@@ -140,7 +140,7 @@ class FaultSuiteE2EIT {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("faults")
-	void nothingIsLostAndThePlatformServesAgain(Fault fault, Platform platform) throws Exception {
+	void nothingIsLostAndThePlatformServesAgain(Fault fault, Platform platform, FaultInjector injector) throws Exception {
 		String bobCursor = cursor(this.bob);
 		String carolCursor = cursor(this.carol);
 		Traffic traffic = new Traffic(fault.name());
@@ -149,7 +149,7 @@ class FaultSuiteE2EIT {
 		await("traffic before the fault").atMost(Duration.ofSeconds(30)).until(() -> traffic.acknowledged.size() >= 10);
 
 		long faultStarted = System.nanoTime();
-		fault.inject().accept(platform);
+		fault.inject().accept(injector);
 		long partBack = System.nanoTime();
 		int beforeRecovery = traffic.acknowledged.size();
 		await("a send acknowledged after: " + fault).atMost(RECOVERY).pollInterval(Duration.ofMillis(100))

@@ -50,7 +50,7 @@ class MessageServiceCrashE2EIT {
 	private final ChatApi api = new ChatApi(ChatApi.GATEWAY);
 
 	@Test
-	void everyAcknowledgedSendSurvivesAKillAndIsPublishedExactlyOnce(Platform platform) throws Exception {
+	void everyAcknowledgedSendSurvivesAKillAndIsPublishedExactlyOnce(Platform platform, FaultInjector faults) throws Exception {
 		TestUser alice = this.api.registerAndLogin();
 		TestUser bob = this.api.registerAndLogin();
 		String run = UUID.randomUUID().toString().substring(0, 8);
@@ -78,7 +78,7 @@ class MessageServiceCrashE2EIT {
 			});
 		}
 		await("a burst under way").atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 40);
-		platform.kill(SERVICE);
+		faults.kill(SERVICE);
 		int acknowledgedAtKill = acknowledged.size();
 		pause(1500);
 		stop.set(true);
@@ -86,7 +86,7 @@ class MessageServiceCrashE2EIT {
 		assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).as("senders stopped").isTrue();
 		assertThat(unanswered).as("sends refused while message-service was down").isNotEmpty();
 
-		platform.restart(SERVICE);
+		faults.restart(SERVICE);
 
 		// A client retries what got no 201 with the same clientMessageId: stored once, whatever happened.
 		AtomicInteger storedBeforeRetry = new AtomicInteger();

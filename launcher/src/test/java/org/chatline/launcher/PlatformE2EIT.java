@@ -1,5 +1,10 @@
 package org.chatline.launcher;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole platform, started from the real service jars by {@link Platform}, driven from
@@ -33,6 +39,22 @@ class PlatformE2EIT {
 	@AfterEach
 	void closeSockets() {
 		this.sockets.forEach(SocketClient::close);
+	}
+
+	/** Zonky's defaults (fsync and synchronous commit off) would lose acknowledged messages in a crash. */
+	@Test
+	void embeddedPostgresWaitsForTheWalOnDiskBeforeACommitReturns(Platform platform) throws SQLException {
+		PlatformConfig.Postgres pg = platform.config().postgres();
+		assumeTrue(pg.embedded(), "the tests run on the machine's PostgreSQL (CHAT_E2E_INFRA)");
+		try (Connection db = DriverManager.getConnection(platform.jdbcUrl("chat_messages"), pg.user(), pg.password());
+				Statement show = db.createStatement()) {
+			for (String setting : List.of("synchronous_commit", "fsync")) {
+				try (ResultSet value = show.executeQuery("show " + setting)) {
+					assertThat(value.next()).isTrue();
+					assertThat(value.getString(1)).as(setting).isEqualTo("on");
+				}
+			}
+		}
 	}
 
 	@Test

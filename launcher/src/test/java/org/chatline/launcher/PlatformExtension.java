@@ -45,8 +45,8 @@ final class PlatformExtension implements BeforeAllCallback, ParameterResolver {
 	 * Presence grace 1 s instead of 5 s: the presence scenario waits for {@code user:offline},
 	 * and the grace itself (no flapping on reconnect) is proven by realtime-service's own tests.
 	 * Presence TTL 10 s (heartbeat 3 s) instead of 30 s: the crash scenario waits for the entries
-	 * of a killed instance to expire. No class-data archiving: each run starts from fresh data, and
-	 * the archiving would compete with the tests for the CPU.
+	 * of a killed instance to expire. No class-data archives: each run starts from fresh data, so
+	 * one would be written at the end (slowing the stop) and never used.
 	 */
 	static final Map<String, String> TEST_ENV = Map.of("RATE_LIMIT_ENABLED", "false", "PRESENCE_GRACE", "1s",
 			"PRESENCE_TTL", "10s", "PRESENCE_HEARTBEAT", "3s", "CHAT_CDS", "off");
@@ -59,20 +59,23 @@ final class PlatformExtension implements BeforeAllCallback, ParameterResolver {
 	}
 
 	/**
-	 * Test methods and constructors may take the running {@link Platform}, or the
-	 * {@link FirstRegistration} sent when it came up, as a parameter.
+	 * Test methods and constructors may take the running {@link Platform}, a {@link FaultInjector} for
+	 * it, or the {@link FirstRegistration} sent when it came up, as a parameter.
 	 */
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
 		Class<?> type = parameter.getParameter().getType();
-		return type == Platform.class || type == FirstRegistration.class;
+		return type == Platform.class || type == FaultInjector.class || type == FirstRegistration.class;
 	}
 
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
 		RunningPlatform running = running(context);
-		return (parameter.getParameter().getType() == Platform.class) ? running.platform()
-				: running.firstRegistration();
+		Class<?> type = parameter.getParameter().getType();
+		if (type == FaultInjector.class) {
+			return new FaultInjector(running.platform());
+		}
+		return (type == Platform.class) ? running.platform() : running.firstRegistration();
 	}
 
 	static Platform platform(ExtensionContext context) {

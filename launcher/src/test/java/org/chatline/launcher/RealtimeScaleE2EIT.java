@@ -49,9 +49,9 @@ class RealtimeScaleE2EIT {
 	private final List<SocketClient> sockets = new ArrayList<>();
 
 	@BeforeAll
-	static void startSecondInstance(Platform platform) {
+	static void startSecondInstance(Platform platform, FaultInjector faults) {
 		if (!platform.pids().containsKey(SECOND)) {
-			platform.startInstance(PlatformService.REALTIME, SECOND, SECOND_PORT,
+			faults.startInstance(PlatformService.REALTIME, SECOND, SECOND_PORT,
 					Map.of("REALTIME_SERVICE_PORT", Integer.toString(SECOND_PORT), "SOCKETIO_PORT", "8097"));
 		}
 	}
@@ -98,7 +98,7 @@ class RealtimeScaleE2EIT {
 
 	@Test
 	@Order(2)
-	void clientsOfAKilledInstanceReconnectElsewhereAndMissNothing(Platform platform) {
+	void clientsOfAKilledInstanceReconnectElsewhereAndMissNothing(FaultInjector faults) {
 		TestUser alice = this.api.registerAndLogin();
 		TestUser bob = this.api.registerAndLogin();
 		TestUser carol = this.api.registerAndLogin();
@@ -113,7 +113,7 @@ class RealtimeScaleE2EIT {
 		assertThat(synced.status()).as("GET /messages/sync: %s", synced).isEqualTo(200);
 		String cursor = synced.body().path("data").path("nextCursor").asString();
 
-		platform.kill(SECOND);
+		faults.kill(SECOND);
 		await("Alice's client notices").atMost(Duration.ofSeconds(20))
 			.until(() -> !aliceSocket.events("disconnect").isEmpty());
 		Set<String> missed = new LinkedHashSet<>();
