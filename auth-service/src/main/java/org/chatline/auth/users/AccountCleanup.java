@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.chatline.auth.credentials.CredentialService;
 import org.chatline.auth.session.SessionService;
-import org.chatline.common.outbox.ProcessedEvents;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,23 +12,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountCleanup {
 
-	private final ProcessedEvents processed;
-
 	private final CredentialService credentials;
 
 	private final SessionService sessions;
 
-	AccountCleanup(ProcessedEvents processed, CredentialService credentials, SessionService sessions) {
-		this.processed = processed;
+	AccountCleanup(CredentialService credentials, SessionService sessions) {
 		this.credentials = credentials;
 		this.sessions = sessions;
 	}
 
 	@Transactional
-	public void userDeleted(UUID eventId, UUID userId) {
-		if (!processed.firstDelivery(eventId)) {
-			return;
-		}
+	public void userDeleted(UUID userId) {
 		sessions.deleteAll(userId);
 		credentials.delete(userId);
 	}

@@ -1,43 +1,34 @@
 package org.chatline.auth.users;
 
+import org.chatline.common.events.Event;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.Topics;
-import org.chatline.common.events.UserDeletedEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.chatline.common.events.EventConsumer;
+import org.chatline.common.outbox.ProcessedEvents;
+import org.chatline.user.api.UserEvent;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes {@code chat.users.v1}; only {@code UserDeleted} concerns auth-service. */
+/** Consumes {@code chat.users.v1}, each event once; only {@code UserDeleted} concerns auth-service. */
 @Component
-class UserEventsListener {
-
-	private static final Logger log = LoggerFactory.getLogger(UserEventsListener.class);
-
-	private final EventCodec codec;
+class UserEventsListener extends EventConsumer<UserEvent> {
 
 	private final AccountCleanup cleanup;
 
-	UserEventsListener(EventCodec codec, AccountCleanup cleanup) {
-		this.codec = codec;
+	UserEventsListener(EventCodec codec, ProcessedEvents processed, AccountCleanup cleanup) {
+		super(codec, processed, UserEvent.class);
 		this.cleanup = cleanup;
 	}
 
-	@KafkaListener(topics = Topics.USERS, groupId = "${spring.application.name}")
+	@KafkaListener(topics = UserEvent.TOPIC, groupId = "${spring.application.name}")
 	void onUserEvent(String value) {
-		EventEnvelope envelope;
-		try {
-			envelope = codec.decode(value);
-		}
-		catch (IllegalArgumentException ex) {
-			log.warn("Skipping a record on {} that is not an event envelope", Topics.USERS);
-			return;
-		}
-		if (EventTypes.USER_DELETED.equals(envelope.type())) {
-			cleanup.userDeleted(envelope.eventId(), codec.payload(envelope, UserDeletedEvent.class).id());
+		consume(value);
+	}
+
+	@Override
+	protected void handle(Event<UserEvent> event) {
+		if (event.payload() instanceof UserEvent.UserDeleted deleted) {
+			cleanup.userDeleted(deleted.id());
 		}
 	}
 }

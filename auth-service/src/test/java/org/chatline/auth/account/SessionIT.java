@@ -10,9 +10,8 @@ import org.chatline.auth.FakeUserService;
 import org.chatline.auth.HttpJson;
 import org.chatline.common.events.EventCodec;
 import org.chatline.common.security.RevokedSessions;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.Topics;
-import org.chatline.common.events.UserDeletedEvent;
+import org.chatline.user.api.UserEvent;
+import org.chatline.user.api.UserEvent.UserDeleted;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -167,8 +166,8 @@ class SessionIT extends AuthServiceIntegrationTest {
 		JsonNode login = http.post("/api/v1/auth/login", AuthFixtures.login(username), null).data();
 		UUID id = UUID.fromString(login.get("user").get("id").asString());
 
-		String event = codec.encode(codec.envelope(EventTypes.USER_DELETED, id, new UserDeletedEvent(id)));
-		kafka.send(Topics.USERS, id.toString(), event);
+		String event = codec.encode(codec.event(id, new UserDeleted(id)));
+		kafka.send(UserEvent.TOPIC, id.toString(), event);
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			assertThat(jdbc.queryForObject("select count(*) from credentials where user_id = ?", Integer.class, id))

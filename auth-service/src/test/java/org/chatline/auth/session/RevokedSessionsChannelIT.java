@@ -10,10 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.chatline.auth.AuthFixtures;
 import org.chatline.auth.AuthServiceIntegrationTest;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.Topics;
-import org.chatline.common.events.UserDeletedEvent;
 import org.chatline.common.security.RevokedSessions;
+import org.chatline.user.api.UserEvent;
+import org.chatline.user.api.UserEvent.UserDeleted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,8 +125,7 @@ class RevokedSessionsChannelIT extends AuthServiceIntegrationTest {
 		JsonNode other = http.post("/api/v1/auth/login", AuthFixtures.login(username), null).data();
 		UUID id = UUID.fromString(one.get("user").get("id").asString());
 
-		kafka.send(Topics.USERS, id.toString(),
-				codec.encode(codec.envelope(EventTypes.USER_DELETED, id, new UserDeletedEvent(id))));
+		kafka.send(UserEvent.TOPIC, id.toString(), codec.encode(codec.event(id, new UserDeleted(id))));
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> announced.containsAll(Set.of(AuthFixtures.sessionOf(one), AuthFixtures.sessionOf(other))));
