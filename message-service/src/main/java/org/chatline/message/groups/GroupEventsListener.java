@@ -1,64 +1,55 @@
 package org.chatline.message.groups;
 
+import org.chatline.common.events.Event;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.GroupChangedEvent;
-import org.chatline.common.events.GroupMemberEvent;
-import org.chatline.common.events.Topics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.chatline.common.events.EventConsumer;
+import org.chatline.group.api.GroupEvent;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the group membership projection current. Events of one group arrive in order (keyed by
- * group id) and every update is idempotent, so redeliveries are harmless.
+ * Keeps the group membership projection current, by {@link GroupMembership}'s merge rule. Every
+ * update is idempotent, so redeliveries are harmless.
  */
 @Component
-class GroupEventsListener {
-
-	private static final Logger log = LoggerFactory.getLogger(GroupEventsListener.class);
-
-	private final EventCodec codec;
+class GroupEventsListener extends EventConsumer<GroupEvent> {
 
 	private final GroupMembership membership;
 
 	GroupEventsListener(EventCodec codec, GroupMembership membership) {
-		this.codec = codec;
+		super(codec, GroupEvent.class);
 		this.membership = membership;
 	}
 
-	@KafkaListener(topics = Topics.GROUPS, groupId = "message-service")
+	@KafkaListener(topics = GroupEvent.TOPIC, groupId = "message-service")
 	@Transactional
-	void on(String json) {
-		EventEnvelope event;
-		try {
-			event = codec.decode(json);
+	public void on(String json) {
+		consume(json);
+	}
+
+	@Override
+	protected void handle(Event<GroupEvent> event) {
+		GroupEvent change = event.payload();
+		if (change instanceof GroupEvent.GroupCreated group) {
+			membership.replaceMembers(group.groupId(), group.memberIds());
+			membership.addMember(group.groupId(), group.ownerId(), "OWNER");
 		}
-		catch (IllegalArgumentException ex) {
-			log.warn("Skipping malformed event on {}", Topics.GROUPS);
-			return;
+		else if (change instanceof GroupEvent.GroupDeleted group) {
+			membership.deleteGroup(group.groupId());
 		}
-		switch (event.type()) {
-			case EventTypes.GROUP_CREATED -> {
-				GroupChangedEvent group = codec.payload(event, GroupChangedEvent.class);
-				membership.replaceMembers(group.groupId(), group.memberIds());
-				membership.addMember(group.groupId(), group.ownerId(), "OWNER");
-			}
-			case EventTypes.GROUP_DELETED -> membership.deleteGroup(codec.payload(event, GroupChangedEvent.class).groupId());
-			case EventTypes.MEMBER_ADDED, EventTypes.MEMBER_ROLE_CHANGED, EventTypes.OWNERSHIP_TRANSFERRED -> {
-				GroupMemberEvent member = codec.payload(event, GroupMemberEvent.class);
-				membership.addMember(member.groupId(), member.userId(), member.role());
-			}
-			case EventTypes.MEMBER_REMOVED -> {
-				GroupMemberEvent member = codec.payload(event, GroupMemberEvent.class);
-				membership.removeMember(member.groupId(), member.userId());
-			}
-			default -> {
-			}
+		else if (change instanceof GroupEvent.MemberAdded member) {
+			membership.addMember(member.groupId(), member.userId(), member.role());
+		}
+		else if (change instanceof GroupEvent.MemberRoleChanged member) {
+			membership.addMember(member.groupId(), member.userId(), member.role());
+		}
+		else if (change instanceof GroupEvent.OwnershipTransferred owner) {
+			membership.addMember(owner.groupId(), owner.userId(), owner.role());
+		}
+		else if (change instanceof GroupEvent.MemberRemoved member) {
+			membership.removeMember(member.groupId(), member.userId());
 		}
 	}
 }

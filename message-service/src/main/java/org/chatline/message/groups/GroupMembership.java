@@ -1,48 +1,52 @@
 package org.chatline.message.groups;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.chatline.common.api.ApiException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.chatline.common.projection.MembershipClient;
+import org.chatline.group.api.GroupMemberResponse;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Group membership as message-service sees it: the projection of {@code chat.groups.v1}, with the
- * owner (group-service) asked on a miss, so a member added a moment ago is not refused. A removal
- * deletes the projected row, so a removed member falls through to the owner, who says no.
- * <p>
- * A miss calls the owner over HTTP: ask before opening a transaction, never inside one. What the
- * owner says is written in a transaction of its own, so a read-only caller can still learn it.
+ * owner, group-service, asked on a miss (common-lib's {@link MembershipClient}), so a member added a
+ * moment ago is not refused. The merge rule is that of common-lib's {@code KnownUsers}, per group:
+ * <ol>
+ * <li>Events are applied in their order, which Kafka keeps per group (the key is the group id).</li>
+ * <li>A group's deletion is sticky. A member's removal deletes their row, so a removed member falls
+ * through to the owner, who says no; it is remembered until they are added again.</li>
+ * <li>What the owner answers only fills a miss: it may predate an event applied meanwhile, so it
+ * never overwrites a member's row nor brings back a removed member, and an answered member list
+ * is stored only for a group the events have not described yet.</li>
+ * </ol>
+ * The owner is asked before a transaction opens, never inside one; what it says is written in a
+ * transaction of its own, so a read-only caller can still learn it.
  */
 @Component
 public class GroupMembership {
 
-	private static final Logger log = LoggerFactory.getLogger(GroupMembership.class);
-
 	private final JdbcClient jdbc;
 
-	private final RestClient groupService;
+	private final MembershipClient groupService;
 
 	private final TransactionTemplate ownTransaction;
 
 	GroupMembership(JdbcClient jdbc, RestClient groupServiceClient, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
-		this.groupService = groupServiceClient;
+		this.groupService = new MembershipClient(groupServiceClient);
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
+	/** @throws ApiException 503 when the membership is not projected and group-service cannot be asked */
 	public boolean isMember(UUID groupId, UUID userId) {
 		if (isDeleted(groupId)) {
 			return false;
@@ -54,53 +58,27 @@ public class GroupMembership {
 		if (projected) {
 			return true;
 		}
-		outsideTransaction();
-		try {
-			MemberEnvelope reply = groupService.get()
-				.uri("/internal/groups/{groupId}/members/{userId}", groupId, userId)
-				.retrieve()
-				.body(MemberEnvelope.class);
-			MemberView member = reply == null ? null : reply.data();
-			if (member == null) {
-				return false;
-			}
-			ownTransaction.executeWithoutResult(status -> addMember(groupId, userId, member.role()));
-			return true;
-		}
-		catch (HttpClientErrorException.NotFound ex) {
-			return false;
-		}
-		catch (RestClientException | IllegalStateException ex) {
-			log.warn("group-service could not confirm membership of {} in {}: {}", userId, groupId, ex.toString());
-			throw ApiException.unavailable("Group directory is unavailable, please retry");
-		}
+		Optional<GroupMemberResponse> member = groupService.member(groupId, userId);
+		member.ifPresent(m -> ownTransaction.executeWithoutResult(status -> fillMember(groupId, userId, m.role())));
+		return member.isPresent();
 	}
 
-	/** Every current member of a group (the member list is fetched whole from the owner if incomplete). */
+	/**
+	 * Every current member of a group; its member list is fetched whole from the owner while the
+	 * events have not described the group yet.
+	 * @throws ApiException 503 when the list is not projected and group-service cannot be asked
+	 */
 	public List<UUID> members(UUID groupId) {
-		Boolean complete = jdbc.sql("select complete from known_group where group_id = ?")
+		boolean described = jdbc.sql("select count(*) from known_group where group_id = ?")
 			.param(groupId)
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
-		if (!complete) {
-			outsideTransaction();
-			try {
-				MembersEnvelope reply = groupService.get()
-					.uri("/internal/groups/{groupId}/members", groupId)
-					.retrieve()
-					.body(MembersEnvelope.class);
-				MembersView view = reply == null ? null : reply.data();
-				if (view != null && view.memberIds() != null) {
-					ownTransaction.executeWithoutResult(status -> replaceMembers(groupId, view.memberIds()));
-				}
-			}
-			catch (HttpClientErrorException.NotFound ex) {
+			.query(Long.class)
+			.single() > 0;
+		if (!described) {
+			Optional<List<UUID>> members = groupService.members(groupId);
+			if (members.isEmpty()) {
 				return List.of();
 			}
-			catch (RestClientException | IllegalStateException ex) {
-				throw ApiException.unavailable("Group directory is unavailable, please retry");
-			}
+			ownTransaction.executeWithoutResult(status -> fillMembers(groupId, members.get()));
 		}
 		return jdbc.sql("select user_id from group_member where group_id = ?").param(groupId).query(UUID.class).list();
 	}
@@ -111,31 +89,55 @@ public class GroupMembership {
 				on conflict (group_id, user_id) do update set role = excluded.role""")
 			.params(groupId, userId, role == null ? "MEMBER" : role)
 			.update();
+		jdbc.sql("delete from group_member_removal where group_id = ? and user_id = ?").params(groupId, userId).update();
 	}
 
 	void removeMember(UUID groupId, UUID userId) {
 		jdbc.sql("delete from group_member where group_id = ? and user_id = ?").params(groupId, userId).update();
+		jdbc.sql("insert into group_member_removal (group_id, user_id) values (?, ?) on conflict do nothing")
+			.params(groupId, userId)
+			.update();
 	}
 
+	/** The whole member list, as {@code GroupCreated} gives it. */
 	void replaceMembers(UUID groupId, List<UUID> memberIds) {
-		jdbc.sql("delete from group_member where group_id = ? and not (user_id = any(?))")
-			.params(groupId, memberIds.toArray(UUID[]::new))
-			.update();
+		UUID[] ids = memberIds.toArray(UUID[]::new);
+		jdbc.sql("delete from group_member where group_id = ? and not (user_id = any(?))").params(groupId, ids).update();
+		jdbc.sql("delete from group_member_removal where group_id = ? and user_id = any(?)").params(groupId, ids).update();
 		jdbc.sql("""
 				insert into group_member (group_id, user_id, role) select ?, unnest(?::uuid[]), 'MEMBER'
 				on conflict (group_id, user_id) do nothing""")
-			.params(groupId, memberIds.toArray(UUID[]::new))
+			.params(groupId, ids)
 			.update();
-		jdbc.sql("""
-				insert into known_group (group_id, complete) values (?, true)
-				on conflict (group_id) do update set complete = true""").param(groupId).update();
+		jdbc.sql("insert into known_group (group_id, complete) values (?, true) on conflict (group_id) do nothing")
+			.param(groupId)
+			.update();
 	}
 
 	void deleteGroup(UUID groupId) {
 		jdbc.sql("delete from group_member where group_id = ?").param(groupId).update();
+		jdbc.sql("delete from group_member_removal where group_id = ?").param(groupId).update();
 		jdbc.sql("""
 				insert into known_group (group_id, complete, deleted) values (?, true, true)
 				on conflict (group_id) do update set deleted = true""").param(groupId).update();
+	}
+
+	private void fillMember(UUID groupId, UUID userId, String role) {
+		jdbc.sql("""
+				insert into group_member (group_id, user_id, role)
+				select ?, ?, ? where not exists (select 1 from group_member_removal where group_id = ? and user_id = ?)
+				on conflict (group_id, user_id) do nothing""")
+			.params(groupId, userId, role == null ? "MEMBER" : role, groupId, userId)
+			.update();
+	}
+
+	private void fillMembers(UUID groupId, List<UUID> memberIds) {
+		boolean first = jdbc.sql("insert into known_group (group_id, complete) values (?, true) on conflict do nothing")
+			.param(groupId)
+			.update() == 1;
+		if (first) {
+			memberIds.forEach(userId -> fillMember(groupId, userId, "MEMBER"));
+		}
 	}
 
 	private boolean isDeleted(UUID groupId) {
@@ -144,25 +146,5 @@ public class GroupMembership {
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
-	}
-
-	record MemberView(UUID groupId, UUID userId, String role) {
-	}
-
-	record MembersView(UUID groupId, List<UUID> memberIds) {
-	}
-
-	/** Internal answers use the public envelope: {@code {success, data}}. */
-	record MemberEnvelope(MemberView data) {
-	}
-
-	record MembersEnvelope(MembersView data) {
-	}
-
-	/** A caller's transaction would hold a pooled connection (and its locks) while the owner answers. */
-	private static void outsideTransaction() {
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("Ask the owner before opening a transaction, not inside one");
-		}
 	}
 }
