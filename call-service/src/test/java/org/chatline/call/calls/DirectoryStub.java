@@ -18,7 +18,7 @@ import org.chatline.common.test.ServiceTokenCheck;
 /**
  * A real HTTP server standing in for the internal APIs of user-service ({@code GET
  * /internal/users/{id}}, answered in the contract's envelope as user-service does) and group-service
- * ({@code GET /internal/groups/{id}/members}). It knows what is added to it, answers 404 for the
+ * ({@code GET /internal/groups/{id}/members}, in the envelope too). It knows what is added to it, answers 404 for the
  * rest, and 500 for ids added as broken. Started once per test JVM.
  */
 final class DirectoryStub {
@@ -59,7 +59,7 @@ final class DirectoryStub {
 			}
 			else if (groups.containsKey(id)) {
 				String members = groups.get(id).stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(","));
-				respond(exchange, 200, "{\"groupId\":\"" + id + "\",\"memberIds\":[" + members + "]}");
+				respond(exchange, 200, "{\"success\":true,\"data\":{\"groupId\":\"" + id + "\",\"memberIds\":[" + members + "]}}");
 			}
 			else {
 				respond(exchange, 404, "{\"success\":false,\"message\":\"Group not found\",\"code\":\"NOT_FOUND\"}");
