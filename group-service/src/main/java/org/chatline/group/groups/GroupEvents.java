@@ -3,11 +3,15 @@ package org.chatline.group.groups;
 import java.util.List;
 import java.util.UUID;
 
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.GroupChangedEvent;
-import org.chatline.common.events.GroupMemberEvent;
-import org.chatline.common.events.Topics;
 import org.chatline.common.outbox.OutboxWriter;
+import org.chatline.group.api.GroupEvent;
+import org.chatline.group.api.GroupEvent.GroupCreated;
+import org.chatline.group.api.GroupEvent.GroupDeleted;
+import org.chatline.group.api.GroupEvent.GroupUpdated;
+import org.chatline.group.api.GroupEvent.MemberAdded;
+import org.chatline.group.api.GroupEvent.MemberRemoved;
+import org.chatline.group.api.GroupEvent.MemberRoleChanged;
+import org.chatline.group.api.GroupEvent.OwnershipTransferred;
 
 import org.springframework.stereotype.Component;
 
@@ -25,41 +29,38 @@ class GroupEvents {
 	}
 
 	void created(Group g, UUID ownerId, UUID actorId) {
-		changed(EventTypes.GROUP_CREATED, g, ownerId, List.of(ownerId), actorId);
+		append(actorId, new GroupCreated(g.id(), g.title(), g.description(), g.cover(), g.type().name(), ownerId,
+				List.of(ownerId)));
 	}
 
 	void updated(Group g, UUID ownerId, List<UUID> memberIds, UUID actorId) {
-		changed(EventTypes.GROUP_UPDATED, g, ownerId, memberIds, actorId);
+		append(actorId, new GroupUpdated(g.id(), g.title(), g.description(), g.cover(), g.type().name(), ownerId,
+				memberIds));
 	}
 
 	/** {@code memberIds}: the members who lost the group (none when its last member left). */
 	void deleted(Group g, UUID ownerId, List<UUID> memberIds, UUID actorId) {
-		changed(EventTypes.GROUP_DELETED, g, ownerId, memberIds, actorId);
+		append(actorId, new GroupDeleted(g.id(), g.title(), g.description(), g.cover(), g.type().name(), ownerId,
+				memberIds));
 	}
 
 	void memberAdded(UUID groupId, UUID userId, Role role, UUID actorId) {
-		member(EventTypes.MEMBER_ADDED, new GroupMemberEvent(groupId, userId, role.name(), null), actorId);
+		append(actorId, new MemberAdded(groupId, userId, role.name()));
 	}
 
 	void memberRemoved(UUID groupId, UUID userId, UUID actorId) {
-		member(EventTypes.MEMBER_REMOVED, new GroupMemberEvent(groupId, userId, null, null), actorId);
+		append(actorId, new MemberRemoved(groupId, userId));
 	}
 
 	void roleChanged(UUID groupId, UUID userId, Role role, UUID actorId) {
-		member(EventTypes.MEMBER_ROLE_CHANGED, new GroupMemberEvent(groupId, userId, role.name(), null), actorId);
+		append(actorId, new MemberRoleChanged(groupId, userId, role.name()));
 	}
 
 	void ownershipTransferred(UUID groupId, UUID newOwnerId, UUID previousOwnerId, UUID actorId) {
-		member(EventTypes.OWNERSHIP_TRANSFERRED,
-				new GroupMemberEvent(groupId, newOwnerId, Role.OWNER.name(), previousOwnerId), actorId);
+		append(actorId, new OwnershipTransferred(groupId, newOwnerId, Role.OWNER.name(), previousOwnerId));
 	}
 
-	private void changed(String type, Group g, UUID ownerId, List<UUID> memberIds, UUID actorId) {
-		outbox.append(Topics.GROUPS, g.id().toString(), type, actorId, new GroupChangedEvent(g.id(), g.title(),
-				g.description(), g.cover(), g.type().name(), ownerId, memberIds));
-	}
-
-	private void member(String type, GroupMemberEvent event, UUID actorId) {
-		outbox.append(Topics.GROUPS, event.groupId().toString(), type, actorId, event);
+	private void append(UUID actorId, GroupEvent event) {
+		outbox.append(event.groupId().toString(), actorId, event);
 	}
 }

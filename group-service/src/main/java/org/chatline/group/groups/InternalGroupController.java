@@ -1,11 +1,13 @@
 package org.chatline.group.groups;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.chatline.common.api.ApiException;
 import org.chatline.common.api.ApiResponse;
 import org.chatline.common.security.ServiceCaller;
+import org.chatline.group.api.GroupMemberResponse;
+import org.chatline.group.api.GroupMembersResponse;
+import org.chatline.group.api.UserGroupsResponse;
 
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,36 +32,27 @@ class InternalGroupController {
 		this.groups = groups;
 	}
 
-	record MembershipView(UUID groupId, UUID userId, Role role) {
-	}
-
-	record GroupMembersView(UUID groupId, List<UUID> memberIds) {
-	}
-
-	record UserGroupsView(UUID userId, List<UUID> groupIds) {
-	}
-
 	@GetMapping("/internal/groups/{groupId}/members/{userId}")
-	ApiResponse<MembershipView> member(ServiceCaller caller, @PathVariable UUID groupId, @PathVariable UUID userId) {
+	ApiResponse<GroupMemberResponse> member(ServiceCaller caller, @PathVariable UUID groupId, @PathVariable UUID userId) {
 		caller.require(CALLERS);
 		return groups.roleOf(groupId, userId)
-			.map(role -> ApiResponse.ok(new MembershipView(groupId, userId, role)))
+			.map(role -> ApiResponse.ok(new GroupMemberResponse(groupId, userId, role.name())))
 			.orElseThrow(() -> ApiException.notFound("Member not found"));
 	}
 
 	@GetMapping("/internal/groups/{groupId}/members")
 	@Transactional(readOnly = true)
-	ApiResponse<GroupMembersView> members(ServiceCaller caller, @PathVariable UUID groupId) {
+	ApiResponse<GroupMembersResponse> members(ServiceCaller caller, @PathVariable UUID groupId) {
 		caller.require(CALLERS);
 		if (groups.find(groupId).isEmpty()) {
 			throw Group.notFound();
 		}
-		return ApiResponse.ok(new GroupMembersView(groupId, groups.memberIds(groupId)));
+		return ApiResponse.ok(new GroupMembersResponse(groupId, groups.memberIds(groupId)));
 	}
 
 	@GetMapping("/internal/users/{userId}/groups")
-	ApiResponse<UserGroupsView> groupsOf(ServiceCaller caller, @PathVariable UUID userId) {
+	ApiResponse<UserGroupsResponse> groupsOf(ServiceCaller caller, @PathVariable UUID userId) {
 		caller.require(CALLERS);
-		return ApiResponse.ok(new UserGroupsView(userId, groups.groupIdsOf(userId)));
+		return ApiResponse.ok(new UserGroupsResponse(userId, groups.groupIdsOf(userId)));
 	}
 }
