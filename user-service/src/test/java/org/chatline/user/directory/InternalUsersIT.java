@@ -11,11 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.chatline.common.events.Event;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.UserRegisteredEvent;
 import org.chatline.common.test.ServiceIT;
+import org.chatline.user.api.UserEvent;
+import org.chatline.user.api.UserEvent.UserRegistered;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,11 +67,11 @@ class InternalUsersIT {
 			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(events.poll())
 				.anySatisfy(record -> {
 					assertThat(record.key()).isEqualTo(id.toString());
-					EventEnvelope envelope = codec.decode(record.value());
-					assertThat(envelope.type()).isEqualTo(EventTypes.USER_REGISTERED);
-					UserRegisteredEvent event = codec.payload(envelope, UserRegisteredEvent.class);
-					assertThat(event.id()).isEqualTo(id);
-					assertThat(event.username()).isEqualTo(username);
+					Event<?> event = codec.decode(record.value(), List.of(UserEvent.class)).orElseThrow();
+					assertThat(event.type()).isEqualTo("UserRegistered");
+					UserRegistered registered = (UserRegistered) event.payload();
+					assertThat(registered.id()).isEqualTo(id);
+					assertThat(registered.username()).isEqualTo(username);
 				}));
 		}
 	}

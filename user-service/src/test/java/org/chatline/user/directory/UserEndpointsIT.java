@@ -2,15 +2,16 @@ package org.chatline.user.directory;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.UserUpdatedEvent;
 import org.chatline.common.test.ServiceIT;
 import org.chatline.common.test.TestTokens;
+import org.chatline.user.api.UserEvent;
+import org.chatline.user.api.UserEvent.UserDeleted;
+import org.chatline.user.api.UserEvent.UserUpdated;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -107,9 +108,9 @@ class UserEndpointsIT {
 		try (UserEvents events = new UserEvents(broker)) {
 			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(events.poll()).anySatisfy(record -> {
 				assertThat(record.key()).isEqualTo(id.toString());
-				EventEnvelope envelope = codec.decode(record.value());
-				assertThat(envelope.type()).isEqualTo(EventTypes.USER_UPDATED);
-				assertThat(codec.payload(envelope, UserUpdatedEvent.class).username()).isEqualTo(newName);
+				Object event = codec.decode(record.value(), List.of(UserEvent.class)).orElseThrow().payload();
+				assertThat(event).isInstanceOfSatisfying(UserUpdated.class,
+						updated -> assertThat(updated.username()).isEqualTo(newName));
 			}));
 		}
 	}
@@ -185,7 +186,8 @@ class UserEndpointsIT {
 		try (UserEvents events = new UserEvents(broker)) {
 			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(events.poll()).anySatisfy(record -> {
 				assertThat(record.key()).isEqualTo(id.toString());
-				assertThat(codec.decode(record.value()).type()).isEqualTo(EventTypes.USER_DELETED);
+				assertThat(codec.decode(record.value(), List.of(UserEvent.class)).orElseThrow().payload())
+					.isEqualTo(new UserDeleted(id));
 			}));
 		}
 	}

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.chatline.common.events.Topics;
+import org.chatline.user.api.UserEvent;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
@@ -25,7 +25,7 @@ final class UserEvents implements AutoCloseable {
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
 				ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
 				"earliest"), new StringDeserializer(), new StringDeserializer());
-		consumer.subscribe(List.of(Topics.USERS));
+		consumer.subscribe(List.of(UserEvent.TOPIC));
 	}
 
 	/** Everything read so far, after one more poll. */

@@ -6,11 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.PresenceChangedEvent;
-import org.chatline.common.events.Topics;
 import org.chatline.common.test.ServiceIT;
 import org.chatline.common.test.TestTokens;
+import org.chatline.presence.api.PresenceEvent;
+import org.chatline.presence.api.PresenceEvent.UserOffline;
+import org.chatline.presence.api.PresenceEvent.UserOnline;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,26 +46,26 @@ class PresenceIT {
 				+ "\",\"email\":\"" + id + "@example.com\"}");
 		Instant online = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
 
-		publish(EventTypes.USER_ONLINE, new PresenceChangedEvent(id, true, online));
+		publish(new UserOnline(id, online));
 		await().atMost(Duration.ofSeconds(10)).until(() -> presence(id).get("isOnline").asBoolean());
 
 		Instant offline = online.plusSeconds(60);
-		publish(EventTypes.USER_OFFLINE, new PresenceChangedEvent(id, false, offline));
+		publish(new UserOffline(id, offline));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !presence(id).get("isOnline").asBoolean());
 		assertThat(Instant.parse(presence(id).get("lastSeen").asString())).isEqualTo(offline);
 
 		// A late "online" from before the "offline" changes nothing.
-		publish(EventTypes.USER_ONLINE, new PresenceChangedEvent(id, true, online.plusSeconds(1)));
+		publish(new UserOnline(id, online.plusSeconds(1)));
 		UUID marker = UUID.randomUUID();
 		post("/internal/users", "{\"id\":\"" + marker + "\",\"username\":\"m_" + marker.toString().substring(0, 8)
 				+ "\",\"email\":\"" + marker + "@example.com\"}");
-		publish(EventTypes.USER_ONLINE, new PresenceChangedEvent(marker, true, Instant.now().plusSeconds(5)));
+		publish(new UserOnline(marker, Instant.now().plusSeconds(5)));
 		await().atMost(Duration.ofSeconds(10)).until(() -> presence(marker).get("isOnline").asBoolean());
 		assertThat(presence(id).get("isOnline").asBoolean()).isFalse();
 	}
 
-	private void publish(String type, PresenceChangedEvent event) {
-		kafka.send(Topics.PRESENCE, event.userId().toString(), codec.encode(codec.envelope(type, event.userId(), event)));
+	private void publish(PresenceEvent event) {
+		kafka.send(PresenceEvent.TOPIC, event.userId().toString(), codec.encode(codec.event(event.userId(), event)));
 	}
 
 	private JsonNode presence(UUID id) throws Exception {
