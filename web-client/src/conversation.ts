@@ -8,7 +8,7 @@ import { announce, clear, formatTime, h } from './dom';
 import {
 	Conversation, Message, conversations, loadHistory, me, onChange, reactions, seenBy, setOpen, thread, typing, user, username, users,
 } from './model';
-import { receipt, seeOpenConversation, send, stopTyping, typingActivity } from './realtime';
+import { seeOpenConversation, send, stopTyping, typingActivity } from './realtime';
 import { groupPanel } from './group';
 import { startCall } from './call';
 
@@ -35,7 +35,7 @@ export function conversationView(key: string, back: () => void): { el: HTMLEleme
 	const conversation: Conversation | undefined = conversations.get(key);
 	const title = h('h2', { id: 'conversation-title' }, conversation?.title ?? (kind === 'dm' ? username(id) : 'Group'));
 	if (kind === 'dm') user(id).then((u) => { title.textContent = u.username; }).catch(() => {});
-	const list = h('ol', { className: 'messages', 'aria-label': 'Messages', role: 'log', 'aria-live': 'polite', tabindex: 0 });
+	const list = h('ol', { className: 'messages' });
 	const older = h('button', { type: 'button', className: 'link older', onClick: () => loadOlder() }, 'Load older messages');
 	const typingLine = h('p', { className: 'typing', 'aria-live': 'polite' });
 	const input = h('textarea', { id: 'composer', rows: 1, placeholder: 'Write a message', maxlength: 5000, 'aria-label': 'Message' });
@@ -54,7 +54,8 @@ export function conversationView(key: string, back: () => void): { el: HTMLEleme
 			kind === 'group' ? h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'group-panel',
 				onClick: (event: Event) => toggleMembers(event.currentTarget as HTMLButtonElement) }, 'Members') : null));
 	const el = h('section', { className: 'conversation', 'aria-labelledby': 'conversation-title' },
-		header, panel, h('div', { className: 'scroller' }, older, list), typingLine, composer);
+		header, panel, h('div', { className: 'scroller', role: 'log', 'aria-label': 'Messages', tabindex: 0 }, older, list),
+		typingLine, composer);
 
 	function toggleMembers(button: HTMLButtonElement): void {
 		const open = panel.hidden;
@@ -129,7 +130,6 @@ export function conversationView(key: string, back: () => void): { el: HTMLEleme
 	const unsubscribe = onChange((change) => {
 		if (change.type === 'message' && change.key === key) {
 			render(change.message);
-			if (change.message.senderId !== me()) receipt(change.message);
 		}
 		else if (change.type === 'removed' && change.key === key) {
 			list.querySelector(`[data-id="${change.id}"]`)?.remove();

@@ -65,15 +65,16 @@ function start(): void {
 	const me = session()!.user;
 	loadState();
 	const connection = h('span', { className: 'connection', role: 'status' });
+	const selfDot = h('span', { className: 'presence', role: 'img' });
 	const search = h('input', { type: 'search', id: 'people-search', placeholder: 'Username or email', autocomplete: 'off' });
 	const results = h('ul', { className: 'results', 'aria-label': 'People found' });
 	const list = h('ul', { className: 'conversation-list', 'aria-label': 'Conversations' });
 	const main = h('main', { id: 'main', className: 'main' });
 	const el = h('div', { className: 'shell', 'data-view': 'list' },
 		h('header', { className: 'topbar' },
-			h('a', { href: '/', 'data-link': true, className: 'brand' }, 'Chatline'),
+			h('h1', { className: 'brand' }, h('a', { href: '/', 'data-link': true }, 'Chatline')),
 			connection,
-			h('span', { className: 'me' }, presenceDot(me.id), me.username),
+			h('span', { className: 'me' }, selfDot, me.username),
 			h('button', { type: 'button', onClick: () => logout() }, 'Log out')),
 		h('nav', { className: 'sidebar', 'aria-label': 'Conversations and people' },
 			h('form', { className: 'search', role: 'search', onSubmit: (e: Event) => e.preventDefault() },
@@ -92,12 +93,14 @@ function start(): void {
 				`Message ${u.username}`)))), (error) => announce(`Search failed: ${error.message}`, true));
 
 	onConnection((up) => {
+		selfDot.classList.toggle('online', up);
+		selfDot.setAttribute('aria-label', up ? 'online' : 'offline');
 		connection.textContent = up ? 'Online' : 'Offline: messages will be sent when the connection is back';
 		connection.classList.toggle('down', !up);
 	});
 	onChange((change) => {
 		if (change.type === 'conversations') renderList();
-		if (change.type === 'presence') el.querySelectorAll(`.sidebar [data-presence-user="${change.userId}"], .topbar [data-presence-user="${change.userId}"]`).forEach(updatePresence);
+		if (change.type === 'presence') el.querySelectorAll(`.sidebar [data-presence-user="${change.userId}"]`).forEach(updatePresence);
 	});
 	scheduleRefresh();
 	connect();

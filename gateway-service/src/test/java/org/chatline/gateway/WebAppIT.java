@@ -32,6 +32,9 @@ class WebAppIT extends GatewayIntegrationTest {
 				.contains("connect-src 'self' ws://127.0.0.1:" + port + " wss://127.0.0.1:" + port)
 				.doesNotContain("unsafe-inline", "unsafe-eval");
 		}
+		Reply head = send(request("/").method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+		assertThat(head.status()).isEqualTo(200);
+		assertThat(header(head, "Content-Security-Policy")).contains("script-src 'self'");
 	}
 
 	@Test

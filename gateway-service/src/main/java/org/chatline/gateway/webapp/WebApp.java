@@ -17,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -69,8 +71,13 @@ final class WebApp {
 		}
 		WebApp app = new WebApp(read(index, properties.jitsiDomain()), properties.jitsiDomain());
 		RouterFunctions.Builder routes = RouterFunctions.route();
-		CLIENT_ROUTES.forEach(path -> routes.GET(path, app::page));
-		return routes.GET("/assets/{file}", app::asset).GET("/favicon.svg", app::favicon).build();
+		CLIENT_ROUTES.forEach(path -> routes.route(getOrHead(path), app::page));
+		return routes.route(getOrHead("/assets/{file}"), app::asset).route(getOrHead("/favicon.svg"), app::favicon).build();
+	}
+
+	/** GET, and HEAD with the same headers (WebFlux drops the body). */
+	private static RequestPredicate getOrHead(String pattern) {
+		return RequestPredicates.GET(pattern).or(RequestPredicates.HEAD(pattern));
 	}
 
 	private static byte[] read(Resource index, String jitsiDomain) {
