@@ -18,8 +18,6 @@ class ArchitectureTests {
 							+ "database for an outbox, and a lost signal is superseded by the next one",
 					"org.chatline.realtime.typing.TypingHandler", "org.chatline.realtime.presence.PresencePublisher",
 					"org.chatline.realtime.presence.PresenceConfiguration")
-			.except(Rule.LISTENERS_GO_THROUGH_THE_TYPED_BASE, PlatformArchitecture.LISTENER_NOT_MIGRATED,
-					"org.chatline.realtime.events.DomainEventConsumer")
 			.rules();
 	}
 }
