@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Extraction with Spring Boot's jar tools, on a real Spring Boot jar: the launcher's own, packaged
- * before Failsafe runs. Starts no platform.
+ * Extraction with Spring Boot's jar tools, on a real service jar (discovery-service's, built before the
+ * launcher). Starts no platform.
  */
 class JarSnapshotsIT {
 
@@ -23,7 +22,12 @@ class JarSnapshotsIT {
 
 	@Test
 	void extractsAnApplicationJarWithItsLibrariesOnTheClassPathAndKeepsItWhileTheJarIsUnchanged() throws IOException {
-		Path bootJar = Files.copy(launcherJar(), this.tmp.resolve("demo-service-1.0.jar"));
+		Path built = PlatformConfig.fromEnvironment().jarOf(PlatformService.DISCOVERY);
+		Path bootJar = Files.copy(built, this.tmp.resolve("demo-service-1.0.jar"));
+		String startClass;
+		try (JarFile fat = new JarFile(built.toFile())) {
+			startClass = fat.getManifest().getMainAttributes().getValue("Start-Class");
+		}
 		Path dir = this.tmp.resolve("jars/demo-service");
 
 		Path app = JarSnapshots.snapshot(bootJar, dir);
@@ -31,24 +35,16 @@ class JarSnapshotsIT {
 		assertThat(app).isEqualTo(dir.resolve("demo-service.jar"));
 		try (JarFile jar = new JarFile(app.toFile())) {
 			Attributes main = jar.getManifest().getMainAttributes();
-			assertThat(main.getValue(Attributes.Name.MAIN_CLASS)).isEqualTo(Launcher.class.getName());
+			assertThat(main.getValue(Attributes.Name.MAIN_CLASS)).isEqualTo(startClass);
 			assertThat(main.getValue(Attributes.Name.CLASS_PATH).split(" ")).isNotEmpty()
 				.allSatisfy(lib -> assertThat(dir.resolve(lib)).as(lib).startsWith(dir.resolve("lib")).isRegularFile());
-			assertThat(jar.getEntry(Launcher.class.getName().replace('.', '/') + ".class")).isNotNull();
+			assertThat(jar.getEntry(startClass.replace('.', '/') + ".class")).isNotNull();
 		}
 
 		Files.writeString(dir.resolve("app.jsa"), "a class archive of this very jar");
-		Files.copy(launcherJar(), bootJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(built, bootJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		JarSnapshots.snapshot(bootJar, dir);
 		assertThat(dir.resolve("app.jsa")).as("kept: the jar was rewritten with the same content").exists();
-	}
-
-	private static Path launcherJar() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			return files.filter(f -> f.getFileName().toString().matches("launcher-\\d.*(?<!-sources|-tests)\\.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No launcher jar in target/: run mvn verify"));
-		}
 	}
 
 }
