@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.chatline.common.api.DomainException;
-import org.chatline.common.events.EventTypes;
 import org.chatline.common.security.AuthenticatedUser;
 
 import org.springframework.stereotype.Service;
@@ -61,8 +60,7 @@ class InteractionService {
 			if (!status.equals(message.status())) {
 				messages.updateStatus(id, status);
 			}
-			events.changed(seen ? EventTypes.MESSAGE_SEEN : EventTypes.MESSAGE_DELIVERED, message, caller.id(), null,
-					status, null, now);
+			events.receipt(message, caller.id(), seen, status, now);
 			receipt = new MessageRepository.Receipt(true, seen || receipt.seen());
 		}
 		return new ReceiptStatus(id, receipt.seen() ? "SEEN" : "DELIVERED");
@@ -89,8 +87,7 @@ class InteractionService {
 		}
 		boolean changed = add ? messages.addReaction(id, caller.id(), emoji) : messages.removeReaction(id, caller.id(), emoji);
 		if (changed) {
-			events.changed(add ? EventTypes.REACTION_ADDED : EventTypes.REACTION_REMOVED, message, caller.id(), null,
-					message.status(), emoji, Instant.now().truncatedTo(ChronoUnit.MICROS));
+			events.reaction(message, caller.id(), add, emoji, Instant.now().truncatedTo(ChronoUnit.MICROS));
 		}
 	}
 

@@ -3,19 +3,23 @@ package org.chatline.message.messages;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.MessageChangedEvent;
-import org.chatline.common.events.MessageCreatedEvent;
-import org.chatline.common.events.Topics;
 import org.chatline.common.outbox.OutboxWriter;
+import org.chatline.message.api.MessageEvent.MessageChange;
+import org.chatline.message.api.MessageEvent.MessageCreated;
+import org.chatline.message.api.MessageEvent.MessageDeleted;
+import org.chatline.message.api.MessageEvent.MessageDelivered;
+import org.chatline.message.api.MessageEvent.MessageEdited;
+import org.chatline.message.api.MessageEvent.MessageSeen;
+import org.chatline.message.api.MessageEvent.ReactionAdded;
+import org.chatline.message.api.MessageEvent.ReactionRemoved;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Records every change twice, in the caller's transaction: in the change log that
- * {@code GET /messages/sync} reads, and as an event in the outbox for realtime-service. (A new
- * message's change-log entry is written together with the message, in
+ * {@code GET /messages/sync} reads, and as an event in the outbox for realtime-service, keyed by
+ * conversation. (A new message's change-log entry is written together with the message, in
  * {@link MessageRepository#insertNew}.)
  */
 @Component
@@ -31,33 +35,49 @@ class MessageEvents {
 	}
 
 	void created(Message m) {
-		outbox.append(Topics.MESSAGES, m.conversationId(), EventTypes.MESSAGE_CREATED, m.senderId(),
-				new MessageCreatedEvent(m.id(), m.conversationId(), m.seq(), m.senderId(), m.receiverId(), m.groupId(),
-						m.parentId(), m.content(), m.type(), m.status(), m.metadata(), m.createdAt()));
+		outbox.append(m.conversationId(), m.senderId(), new MessageCreated(m.id(), m.conversationId(), m.seq(),
+				m.senderId(), m.receiverId(), m.groupId(), m.parentId(), m.content(), m.type(), m.status(),
+				m.metadata(), m.createdAt()));
 	}
 
-	/** An edit, delete, receipt or reaction: {@code type} is the event type, {@code kind} the change-log kind. */
-	void changed(String type, Message m, UUID userId, String content, String status, String emoji, Instant at) {
-		log(m, kind(type), userId, emoji);
-		outbox.append(Topics.MESSAGES, m.conversationId(), type, userId, new MessageChangedEvent(m.id(),
-				m.conversationId(), m.senderId(), m.receiverId(), m.groupId(), userId, content, status, emoji, at));
+	void edited(Message m, UUID userId, String content, Instant at) {
+		changed("EDITED", new MessageEdited(m.id(), m.conversationId(), m.senderId(), m.receiverId(), m.groupId(),
+				userId, content, m.status(), at), null);
 	}
 
-	private void log(Message m, String kind, UUID userId, String emoji) {
+	void deleted(Message m, UUID userId, Instant at) {
+		changed("DELETED", new MessageDeleted(m.id(), m.conversationId(), m.senderId(), m.receiverId(), m.groupId(),
+				userId, m.status(), at), null);
+	}
+
+	/** A delivery or read receipt; {@code status} is the message's aggregate status after it. */
+	void receipt(Message m, UUID userId, boolean seen, String status, Instant at) {
+		if (seen) {
+			changed("SEEN", new MessageSeen(m.id(), m.conversationId(), m.senderId(), m.receiverId(), m.groupId(),
+					userId, status, at), null);
+		}
+		else {
+			changed("DELIVERED", new MessageDelivered(m.id(), m.conversationId(), m.senderId(), m.receiverId(),
+					m.groupId(), userId, status, at), null);
+		}
+	}
+
+	void reaction(Message m, UUID userId, boolean added, String emoji, Instant at) {
+		if (added) {
+			changed("REACTION_ADDED", new ReactionAdded(m.id(), m.conversationId(), m.senderId(), m.receiverId(),
+					m.groupId(), userId, m.status(), emoji, at), emoji);
+		}
+		else {
+			changed("REACTION_REMOVED", new ReactionRemoved(m.id(), m.conversationId(), m.senderId(),
+					m.receiverId(), m.groupId(), userId, m.status(), emoji, at), emoji);
+		}
+	}
+
+	/** {@code kind}: the change-log kind that {@code GET /messages/sync} reports. */
+	private void changed(String kind, MessageChange change, String emoji) {
 		jdbc.sql("insert into message_change (conversation_id, message_id, kind, user_id, emoji) values (?, ?, ?, ?, ?)")
-			.params(m.conversationId(), m.id(), kind, userId, emoji)
+			.params(change.conversationId(), change.messageId(), kind, change.userId(), emoji)
 			.update();
-	}
-
-	static String kind(String type) {
-		return switch (type) {
-			case EventTypes.MESSAGE_EDITED -> "EDITED";
-			case EventTypes.MESSAGE_DELETED -> "DELETED";
-			case EventTypes.MESSAGE_DELIVERED -> "DELIVERED";
-			case EventTypes.MESSAGE_SEEN -> "SEEN";
-			case EventTypes.REACTION_ADDED -> "REACTION_ADDED";
-			case EventTypes.REACTION_REMOVED -> "REACTION_REMOVED";
-			default -> throw new IllegalArgumentException("Not a message change: " + type);
-		};
+		outbox.append(change.conversationId(), change.userId(), change);
 	}
 }

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.chatline.common.api.DomainException;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
-import org.chatline.common.events.EventTypes;
 import org.chatline.common.security.AuthenticatedUser;
 import org.chatline.message.groups.GroupMembership;
 import org.chatline.message.users.UserDirectory;
@@ -180,7 +179,7 @@ class MessageService {
 			}
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 			messages.updateContent(id, content, now);
-			events.changed(EventTypes.MESSAGE_EDITED, message, caller.id(), content, message.status(), null, now);
+			events.edited(message, caller.id(), content, now);
 			return MessageResponse.of(messages.findById(id).orElseThrow());
 		});
 	}
@@ -197,7 +196,7 @@ class MessageService {
 			}
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 			messages.tombstone(id, now);
-			events.changed(EventTypes.MESSAGE_DELETED, message, caller.id(), null, message.status(), null, now);
+			events.deleted(message, caller.id(), now);
 		});
 	}
 
