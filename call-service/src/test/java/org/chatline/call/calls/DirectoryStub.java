@@ -17,9 +17,9 @@ import org.chatline.common.test.ServiceTokenCheck;
 
 /**
  * A real HTTP server standing in for the internal APIs of user-service ({@code GET
- * /internal/users/{id}}, answered in the contract's envelope as user-service does) and group-service
- * ({@code GET /internal/groups/{id}/members}, in the envelope too). It knows what is added to it, answers 404 for the
- * rest, and 500 for ids added as broken. Started once per test JVM.
+ * /internal/users/{id}}) and group-service ({@code GET /internal/groups/{id}/members}), both
+ * answered in the contract's envelope as the services do. It knows what is added to it, answers 404
+ * for the rest, and 500 for ids added as broken. Started once per test JVM.
  */
 final class DirectoryStub {
 
