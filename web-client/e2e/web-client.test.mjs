@@ -195,7 +195,7 @@ test('two people chat live both ways: typing, seen ticks, reactions, edit and de
 	}
 });
 
-test('a group of three; a removed member stops receiving', async () => {
+test('a group of three with a reply in a thread; a removed member stops receiving', async () => {
 	const alice = await signedIn('alice');
 	const bob = await signedIn('bob');
 	const carol = await signedIn('carol');
@@ -218,7 +218,11 @@ test('a group of three; a removed member stops receiving', async () => {
 			await member.page.getByRole('link', { name: /Project team/ }).click({ timeout: WAIT });
 			await message(member.page, 'Welcome both').waitFor({ timeout: WAIT });
 		}
+		// Carol answers in the thread of Alice's message (a reply: parentId).
+		await message(carol.page, 'Welcome both').getByRole('button', { name: 'Reply' }).click();
+		await carol.page.getByText(`Replying to ${alice.username}: Welcome both`).waitFor({ timeout: WAIT });
 		await send(carol.page, 'Thanks from Carol');
+		await message(carol.page, 'Thanks from Carol').locator('.quote', { hasText: 'Welcome both' }).waitFor({ timeout: WAIT });
 		await message(bob.page, 'Thanks from Carol').waitFor({ timeout: WAIT });
 		await message(alice.page, 'Thanks from Carol').waitFor({ timeout: WAIT });
 

@@ -6,7 +6,7 @@
 import { api, ApiError } from './api';
 import { announce, clear, formatTime, h } from './dom';
 import {
-	Conversation, Message, conversations, loadHistory, me, onChange, reactions, seenBy, setOpen, thread, typing, user, username, users,
+	Conversation, Message, conversations, findMessage, loadHistory, me, onChange, reactions, seenBy, setOpen, thread, typing, user, username, users,
 } from './model';
 import { seeOpenConversation, send, stopTyping, typingActivity } from './realtime';
 import { groupPanel } from './group';
@@ -40,8 +40,20 @@ export function conversationView(key: string, back: () => void): { el: HTMLEleme
 	const typingLine = h('p', { className: 'typing', 'aria-live': 'polite' });
 	const input = h('textarea', { id: 'composer', rows: 1, placeholder: 'Write a message', maxlength: 5000, 'aria-label': 'Message' });
 	const panel = h('div', { className: 'side-panel', hidden: true });
+	let replyTo: Message | null = null;
+	const replyText = h('span', {});
+	const replying = h('div', { className: 'replying', hidden: true }, replyText,
+		h('button', { type: 'button', className: 'link', onClick: () => reply(null) }, 'Cancel reply'));
 	const composer = h('form', { className: 'composer' },
 		input, h('button', { type: 'submit', className: 'primary' }, 'Send'));
+
+	/** Threads as a reply view: the next message answers this one (parentId). */
+	function reply(m: Message | null): void {
+		replyTo = m;
+		replying.hidden = !m;
+		replyText.textContent = m ? `Replying to ${username(m.senderId)}: ${(m.content ?? '').slice(0, 80)}` : '';
+		input.focus();
+	}
 	let loading = false;
 
 	const header = h('header', { className: 'conversation-header' },
@@ -55,7 +67,8 @@ export function conversationView(key: string, back: () => void): { el: HTMLEleme
 				onClick: (event: Event) => toggleMembers(event.currentTarget as HTMLButtonElement) }, 'Members') : null));
 	const el = h('section', { className: 'conversation', 'aria-labelledby': 'conversation-title' },
 		header, panel, h('div', { className: 'scroller', role: 'log', 'aria-label': 'Messages', tabindex: 0 }, older, list),
-		typingLine, composer);
+		typingLine, replying, composer);
+	list.addEventListener('reply', (event) => reply((event as CustomEvent<Message>).detail));
 
 	function toggleMembers(button: HTMLButtonElement): void {
 		const open = panel.hidden;
@@ -69,7 +82,8 @@ export function conversationView(key: string, back: () => void): { el: HTMLEleme
 		const content = input.value.trim();
 		if (!content) return;
 		stopTyping(key);
-		send(key, content);
+		send(key, content, replyTo?.id);
+		reply(null);
 		input.value = '';
 		input.focus();
 	});
@@ -106,6 +120,7 @@ export function conversationView(key: string, back: () => void): { el: HTMLEleme
 	}
 
 	function render(m: Message): void {
+		if (!users.has(m.senderId)) user(m.senderId).catch(() => {});
 		const existing = list.querySelector<HTMLElement>(`[data-id="${m.id}"]`);
 		const item = messageItem(m, kind === 'group');
 		if (existing) {
@@ -194,8 +209,11 @@ function messageItem(m: Message, inGroup: boolean): HTMLElement {
 			'aria-label': TICK_LABELS[m.status] ?? m.status, title: TICK_LABELS[m.status] ?? m.status }, TICKS[m.status] ?? '') : null,
 		mine && inGroup && seenBy.get(m.id)?.size ? h('span', { className: 'seen-by' }, `seen by ${seenBy.get(m.id)!.size}`) : null,
 		m.failed ? h('span', { className: 'failed', role: 'alert' }, `Not sent: ${m.failed}`) : null);
+	const parent = m.parentId ? findMessage(m.parentId) : undefined;
+	const quote = m.parentId ? h('p', { className: 'quote' }, parent
+		? `↪ ${username(parent.senderId)}: ${parent.deleted ? 'deleted message' : (parent.content ?? '').slice(0, 80)}` : '↪ a reply') : null;
 	const item = h('li', { className: `message${mine ? ' mine' : ''}${m.deleted ? ' deleted' : ''}${m.pending ? ' pending' : ''}`,
-		'data-id': m.id, 'data-sender': m.senderId }, h('div', { className: 'bubble' }, body, meta));
+		'data-id': m.id, 'data-sender': m.senderId }, h('div', { className: 'bubble' }, quote, body, meta));
 	if (m.deleted || m.pending) return item;
 	item.append(reactionBar(m), actions(m, mine, item));
 	return item;
@@ -225,6 +243,8 @@ function actions(m: Message, mine: boolean, item: HTMLElement): HTMLElement {
 			toggleReaction(m.id, emoji, Boolean(reactions.get(m.id)?.get(emoji)?.has(me())));
 		} }, emoji)));
 	const bar = h('div', { className: 'message-actions' },
+		h('button', { type: 'button', className: 'link', onClick: () =>
+			item.dispatchEvent(new CustomEvent('reply', { bubbles: true, detail: m })) }, 'Reply'),
 		h('button', { type: 'button', className: 'link', 'aria-haspopup': 'true', onClick: () => {
 			picker.hidden = !picker.hidden;
 			if (!picker.hidden) picker.querySelector('button')?.focus();

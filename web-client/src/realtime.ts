@@ -130,8 +130,8 @@ export function disconnect(): void {
 
 // --- sending --------------------------------------------------------------------------------
 
-export function send(key: string, content: string): void {
-	const item: Outgoing = { clientMessageId: crypto.randomUUID(), key, content, createdAt: new Date().toISOString() };
+export function send(key: string, content: string, parentId?: string): void {
+	const item: Outgoing = { clientMessageId: crypto.randomUUID(), key, content, createdAt: new Date().toISOString(), parentId };
 	saveOutbox([...outbox(), item]);
 	showPending(item);
 	if (connected) flush();
@@ -146,7 +146,7 @@ function showPending(item: Outgoing): void {
 	const [kind, id] = item.key.split(':');
 	upsert({
 		id: item.clientMessageId, clientMessageId: item.clientMessageId, senderId: me(), content: item.content, type: 'TEXT',
-		status: 'PENDING', pending: true, createdAt: item.createdAt,
+		status: 'PENDING', pending: true, createdAt: item.createdAt, parentId: item.parentId,
 		receiverId: kind === 'dm' ? id : null, groupId: kind === 'group' ? id : null,
 	}, false);
 }
@@ -161,7 +161,7 @@ export async function flush(): Promise<void> {
 			const [kind, id] = item.key.split(':');
 			try {
 				const { data } = await api<Message>('POST', '/messages', {
-					content: item.content, type: 'TEXT', clientMessageId: item.clientMessageId,
+					content: item.content, type: 'TEXT', clientMessageId: item.clientMessageId, parentId: item.parentId,
 					...(kind === 'dm' ? { receiverId: id } : { groupId: id }),
 				});
 				remove(item.key, item.clientMessageId);
