@@ -3,7 +3,6 @@ package org.chatline.auth;
 import java.util.stream.Stream;
 
 import org.chatline.common.test.PlatformArchitecture;
-import org.chatline.common.test.PlatformArchitecture.Rule;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -12,9 +11,6 @@ class ArchitectureTests {
 
 	@TestFactory
 	Stream<DynamicTest> platformRules() {
-		return PlatformArchitecture.of("org.chatline.auth")
-			.except(Rule.LISTENERS_GO_THROUGH_THE_TYPED_BASE, PlatformArchitecture.LISTENER_NOT_MIGRATED,
-					"org.chatline.auth.users.UserEventsListener")
-			.rules();
+		return PlatformArchitecture.of("org.chatline.auth").rules();
 	}
 }

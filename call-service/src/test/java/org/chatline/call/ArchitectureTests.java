@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.chatline.common.test.PlatformArchitecture;
-import org.chatline.common.test.PlatformArchitecture.Rule;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -21,10 +20,7 @@ class ArchitectureTests {
 
 	@TestFactory
 	Stream<DynamicTest> platformRules() {
-		return PlatformArchitecture.of("org.chatline.call")
-			.except(Rule.LISTENERS_GO_THROUGH_THE_TYPED_BASE, PlatformArchitecture.LISTENER_NOT_MIGRATED,
-					"org.chatline.call.users.UserEventsListener")
-			.rules();
+		return PlatformArchitecture.of("org.chatline.call").rules();
 	}
 
 	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

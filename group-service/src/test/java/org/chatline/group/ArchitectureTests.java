@@ -27,8 +27,6 @@ class ArchitectureTests {
 					"known debt: the internal membership reads answer from GroupRepository directly, to move behind "
 							+ "MembershipService",
 					"org.chatline.group.groups.InternalGroupController")
-			.except(Rule.LISTENERS_GO_THROUGH_THE_TYPED_BASE, PlatformArchitecture.LISTENER_NOT_MIGRATED,
-					"org.chatline.group.groups.UserEventsListener")
 			.rules();
 	}
 

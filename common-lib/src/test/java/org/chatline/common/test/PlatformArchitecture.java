@@ -47,9 +47,6 @@ public final class PlatformArchitecture {
 		LISTENERS_GO_THROUGH_THE_TYPED_BASE
 	}
 
-	/** The reason for exempting a listener that has not moved onto {@code EventConsumer} yet. */
-	public static final String LISTENER_NOT_MIGRATED = "a listener written before EventConsumer, to move onto it (issue 16)";
-
 	private final String servicePackage;
 
 	private final JavaClasses classes;
