@@ -149,6 +149,27 @@ test('registration shows the contract\'s validation errors inline, then signs th
 	await context.close();
 });
 
+test('an expired access token is refreshed before use, and the socket connects with the fresh one', async () => {
+	const username = name('sleepy');
+	const email = `${username}@example.test`;
+	await rest('POST', '/auth/register', { username, email, password: PASSWORD });
+	const session = await rest('POST', '/auth/login', { email, password: PASSWORD });
+	// A token that expired long ago (exp: 1970), with the session's real refresh token.
+	const expired = `e30.${Buffer.from(JSON.stringify({ exp: 1 })).toString('base64url')}.x`;
+	const context = await browser.newContext();
+	await context.addInitScript((stored) => localStorage.setItem('chatline.session', stored),
+		JSON.stringify({ ...session, accessToken: expired }));
+	const page = await context.newPage();
+	watchErrors(page, 'sleepy');
+	await page.goto(BASE + '/');
+	await online(page);
+	await page.getByText('No conversations yet').waitFor({ timeout: WAIT });
+	const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('chatline.session')));
+	assert.notEqual(stored.accessToken, expired);
+	assert.notEqual(stored.refreshToken, session.refreshToken, 'the refresh token rotated');
+	await context.close();
+});
+
 test('two people chat live both ways: typing, seen ticks, reactions, edit and delete', async () => {
 	const [alice, bob] = await aliceAndBob();
 	try {
