@@ -51,7 +51,11 @@ export function conversationView(key: string, back: () => void): { el: HTMLEleme
 	function reply(m: Message | null): void {
 		replyTo = m;
 		replying.hidden = !m;
-		replyText.textContent = m ? `Replying to ${username(m.senderId)}: ${(m.content ?? '').slice(0, 80)}` : '';
+		const describe = () => {
+			if (replyTo === m) replyText.textContent = m ? `Replying to ${username(m.senderId)}: ${(m.content ?? '').slice(0, 80)}` : '';
+		};
+		describe();
+		if (m) user(m.senderId).then(describe, () => {});
 		input.focus();
 	}
 	let loading = false;
@@ -237,7 +241,8 @@ function toggleReaction(messageId: string, emoji: string, remove: boolean): void
 }
 
 function actions(m: Message, mine: boolean, item: HTMLElement): HTMLElement {
-	const picker = h('div', { className: 'picker', hidden: true, role: 'group', 'aria-label': 'Pick a reaction' },
+	const picker = h('div', { className: 'picker', hidden: true, role: 'group', 'aria-label': 'Pick a reaction',
+		onKeydown: (event: KeyboardEvent) => { if (event.key === 'Escape') picker.hidden = true; } },
 		EMOJIS.map((emoji) => h('button', { type: 'button', 'aria-label': `React with ${emoji}`, onClick: () => {
 			picker.hidden = true;
 			toggleReaction(m.id, emoji, Boolean(reactions.get(m.id)?.get(emoji)?.has(me())));

@@ -102,6 +102,14 @@ function start(): void {
 		if (change.type === 'conversations') renderList();
 		if (change.type === 'presence') el.querySelectorAll(`.sidebar [data-presence-user="${change.userId}"]`).forEach(updatePresence);
 	});
+	// Being added to a group is not pushed: the list is read again when the user comes back to the tab.
+	let listReadAt = Date.now();
+	window.addEventListener('focus', () => {
+		if (session() && Date.now() - listReadAt > 30_000) {
+			listReadAt = Date.now();
+			loadConversations().catch(() => {});
+		}
+	});
 	scheduleRefresh();
 	connect();
 	listenForCalls();
