@@ -11,14 +11,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.chatline.common.api.DomainException;
-import org.chatline.common.events.EventTypes;
 
 /**
  * A call and its participants: the state machine. Each transition checks who may make it and
- * from which status, changes the state, and returns the event types it produced (none when
- * nothing changed). Callers hold the call's row lock, so transitions of one call never interleave.
+ * from which status, changes the state, and returns what happened (nothing when nothing changed),
+ * which {@link CallTransitions} publishes as call-api's events. Callers hold the call's row lock, so
+ * transitions of one call never interleave.
  */
 final class Call {
+
+	/** What a transition did: one {@code CallEvent} record each. */
+	enum Transition {
+		INITIATED, JOINED, REJECTED, LEFT, ENDED, MISSED
+	}
 
 	private final UUID id;
 
@@ -78,7 +83,7 @@ final class Call {
 	 * An invitee answering, or any participant (re)joining an active call. Joining a call one is
 	 * already in changes nothing (a second device, a lost token) and produces no event.
 	 */
-	List<String> join(UUID userId, Instant now) {
+	List<Transition> join(UUID userId, Instant now) {
 		Participant p = participant(userId);
 		requireActive();
 		if (p.inCall()) {
@@ -88,11 +93,11 @@ final class Call {
 		if (status == CallStatus.RINGING && !p.isInitiator()) {
 			status = CallStatus.ONGOING;
 		}
-		return List.of(EventTypes.CALL_PARTICIPANT_JOINED);
+		return List.of(Transition.JOINED);
 	}
 
 	/** A participant in the call leaving it; the last one out ends the call. */
-	List<String> leave(UUID userId, Instant now) {
+	List<Transition> leave(UUID userId, Instant now) {
 		Participant p = participant(userId);
 		requireActive();
 		if (!p.inCall()) {
@@ -101,16 +106,16 @@ final class Call {
 		p.leave(now);
 		if (participants.values().stream().noneMatch(Participant::inCall)) {
 			finish(CallStatus.ENDED, now);
-			return List.of(EventTypes.CALL_PARTICIPANT_LEFT, EventTypes.CALL_ENDED);
+			return List.of(Transition.LEFT, Transition.ENDED);
 		}
-		return List.of(EventTypes.CALL_PARTICIPANT_LEFT);
+		return List.of(Transition.LEFT);
 	}
 
 	/**
 	 * An invitee declining. While ringing, the call is rejected once every invitee has declined; an
 	 * invitee may also decline a group call that others already answered (it stays ongoing).
 	 */
-	List<String> reject(UUID userId, Instant now) {
+	List<Transition> reject(UUID userId, Instant now) {
 		Participant p = participant(userId);
 		if (p.isInitiator()) {
 			throw DomainException.forbidden("Only invitees can reject a call; the initiator ends it");
@@ -127,27 +132,27 @@ final class Call {
 				&& participants.values().stream().filter(q -> !q.isInitiator()).allMatch(Participant::hasRejected)) {
 			finish(CallStatus.REJECTED, now);
 		}
-		return List.of(EventTypes.CALL_REJECTED);
+		return List.of(Transition.REJECTED);
 	}
 
 	/** The initiator ending the call, answered or not. */
-	List<String> end(UUID userId, Instant now) {
+	List<Transition> end(UUID userId, Instant now) {
 		Participant p = participant(userId);
 		if (!p.isInitiator()) {
 			throw DomainException.forbidden("Only the initiator can end the call");
 		}
 		requireActive();
 		finish(CallStatus.ENDED, now);
-		return List.of(EventTypes.CALL_ENDED);
+		return List.of(Transition.ENDED);
 	}
 
 	/** Nobody answered before the ring deadline. */
-	List<String> miss(Instant now) {
+	List<Transition> miss(Instant now) {
 		if (status != CallStatus.RINGING || now.isBefore(ringDeadline)) {
 			return List.of();
 		}
 		finish(CallStatus.MISSED, now);
-		return List.of(EventTypes.CALL_MISSED);
+		return List.of(Transition.MISSED);
 	}
 
 	private void finish(CallStatus finalStatus, Instant now) {

@@ -14,6 +14,7 @@ import org.chatline.call.jitsi.JitsiUser;
 import org.chatline.call.users.UserDirectory;
 import org.chatline.call.users.UserProfile;
 import org.chatline.common.api.ApiException;
+import org.chatline.common.api.DomainException;
 import org.chatline.common.api.ErrorCode;
 import org.chatline.common.api.PageResponse;
 import org.chatline.common.api.Paging;
@@ -85,7 +86,7 @@ class CallService {
 		return calls.find(callId)
 			.filter(call -> call.isParticipant(caller.id()))
 			.map(CallResponse::of)
-			.orElseThrow(() -> ApiException.notFound("Call not found"));
+			.orElseThrow(() -> DomainException.notFound("Call not found"));
 	}
 
 	@Transactional(readOnly = true)
@@ -97,15 +98,15 @@ class CallService {
 	private List<UUID> invitees(UUID initiatorId, CreateCallRequest request) {
 		List<UUID> listed = request.participantIdsOrEmpty();
 		if (new HashSet<>(listed).size() != listed.size()) {
-			throw ApiException.validation("participantIds: must not contain duplicates");
+			throw DomainException.invalid("participantIds: must not contain duplicates");
 		}
 		if (listed.contains(initiatorId)) {
-			throw ApiException.validation("participantIds: must not include the initiator");
+			throw DomainException.invalid("participantIds: must not include the initiator");
 		}
 		List<UUID> invitees = request.groupId() == null ? directInvitees(listed)
 				: groupInvitees(initiatorId, request.groupId(), listed);
 		if (invitees.size() > properties.maxParticipants()) {
-			throw ApiException.validation(
+			throw DomainException.invalid(
 					"A call may invite at most " + properties.maxParticipants() + " participants; list participantIds");
 		}
 		return invitees;
@@ -113,12 +114,12 @@ class CallService {
 
 	private List<UUID> directInvitees(List<UUID> listed) {
 		if (listed.isEmpty()) {
-			throw ApiException.validation("participantIds: must not be empty");
+			throw DomainException.invalid("participantIds: must not be empty");
 		}
 		Map<UUID, UserProfile> known = users.findAll(listed);
 		for (UUID id : listed) {
 			if (!known.containsKey(id)) {
-				throw ApiException.notFound("Participant not found: " + id);
+				throw DomainException.notFound("Participant not found: " + id);
 			}
 		}
 		return listed;
@@ -128,17 +129,17 @@ class CallService {
 	private List<UUID> groupInvitees(UUID initiatorId, UUID groupId, List<UUID> listed) {
 		List<UUID> members = groups.members(groupId);
 		if (!members.contains(initiatorId)) {
-			throw ApiException.forbidden("You are not a member of this group");
+			throw DomainException.forbidden("You are not a member of this group");
 		}
 		for (UUID id : listed) {
 			if (!members.contains(id)) {
-				throw ApiException.validation("participantIds: " + id + " is not a member of the group");
+				throw DomainException.invalid("participantIds: " + id + " is not a member of the group");
 			}
 		}
 		List<UUID> invitees = listed.isEmpty()
 				? members.stream().distinct().filter(id -> !id.equals(initiatorId)).toList() : listed;
 		if (invitees.isEmpty()) {
-			throw ApiException.validation("The group has no other members to call");
+			throw DomainException.invalid("The group has no other members to call");
 		}
 		return invitees;
 	}

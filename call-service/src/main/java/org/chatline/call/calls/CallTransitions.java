@@ -5,10 +5,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.chatline.call.api.CallEvent;
+import org.chatline.call.api.CallEvent.CallEnded;
+import org.chatline.call.api.CallEvent.CallInitiated;
+import org.chatline.call.api.CallEvent.CallMissed;
+import org.chatline.call.api.CallEvent.CallParticipantJoined;
+import org.chatline.call.api.CallEvent.CallParticipantLeft;
+import org.chatline.call.api.CallEvent.CallRejected;
+import org.chatline.call.calls.Call.Transition;
 import org.chatline.common.api.DomainException;
-import org.chatline.common.events.CallEvent;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.Topics;
 import org.chatline.common.outbox.OutboxWriter;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -53,7 +58,7 @@ class CallTransitions {
 			// The initiator joined another call between the check and the insert.
 			throw DomainException.conflict("You are already in a call; end or leave it first");
 		}
-		publish(call, List.of(EventTypes.CALL_INITIATED), call.initiatorId());
+		publish(call, List.of(Transition.INITIATED), call.initiatorId());
 	}
 
 	@Transactional
@@ -90,7 +95,7 @@ class CallTransitions {
 		int missed = 0;
 		for (UUID id : calls.lockExpiredRinging(now, SWEEP_BATCH)) {
 			Call call = calls.lock(id).orElseThrow();
-			List<String> events = call.miss(now);
+			List<Transition> events = call.miss(now);
 			if (!events.isEmpty()) {
 				// Nobody caused this: the event's userId and the envelope's actorId are null.
 				apply(call, null, events);
@@ -107,7 +112,7 @@ class CallTransitions {
 			.orElseThrow(() -> DomainException.notFound("Call not found"));
 	}
 
-	private Call apply(Call call, UUID userId, List<String> events) {
+	private Call apply(Call call, UUID userId, List<Transition> events) {
 		if (events.isEmpty()) {
 			return call;
 		}
@@ -122,12 +127,30 @@ class CallTransitions {
 		return call;
 	}
 
-	private void publish(Call call, List<String> types, UUID userId) {
-		for (String type : types) {
-			outbox.append(Topics.CALLS, call.id().toString(), type, userId,
-					new CallEvent(call.id(), call.type().name(), call.status().name(), call.initiatorId(), call.groupId(),
-							call.roomId(), call.participantIds(), userId, call.createdAt(), call.endedAt()));
-		}
+	private void publish(Call call, List<Transition> transitions, UUID userId) {
+		transitions.forEach(t -> outbox.append(call.id().toString(), userId, event(call, t, userId)));
+	}
+
+	/** The call as it is after the transition, in the record of what happened. */
+	private static CallEvent event(Call call, Transition transition, UUID userId) {
+		UUID id = call.id();
+		String type = call.type().name();
+		String status = call.status().name();
+		List<UUID> participants = call.participantIds();
+		return switch (transition) {
+			case INITIATED -> new CallInitiated(id, type, status, call.initiatorId(), call.groupId(), call.roomId(),
+					participants, userId, call.createdAt());
+			case JOINED -> new CallParticipantJoined(id, type, status, call.initiatorId(), call.groupId(),
+					call.roomId(), participants, userId, call.createdAt());
+			case REJECTED -> new CallRejected(id, type, status, call.initiatorId(), call.groupId(), call.roomId(),
+					participants, userId, call.createdAt(), call.endedAt());
+			case LEFT -> new CallParticipantLeft(id, type, status, call.initiatorId(), call.groupId(), call.roomId(),
+					participants, userId, call.createdAt(), call.endedAt());
+			case ENDED -> new CallEnded(id, type, status, call.initiatorId(), call.groupId(), call.roomId(),
+					participants, userId, call.createdAt(), call.endedAt());
+			case MISSED -> new CallMissed(id, type, status, call.initiatorId(), call.groupId(), call.roomId(),
+					participants, call.createdAt(), call.endedAt());
+		};
 	}
 
 	private static Instant now() {

@@ -12,6 +12,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.chatline.call.api.CallEvent.CallEnded;
+import org.chatline.call.api.CallEvent.CallInitiated;
+import org.chatline.call.api.CallEvent.CallParticipantJoined;
+import org.chatline.call.api.CallEvent.CallRejected;
 import org.chatline.common.events.EventCodec;
 import org.chatline.common.test.ServiceIT;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.chatline.common.events.EventTypes.CALL_ENDED;
-import static org.chatline.common.events.EventTypes.CALL_INITIATED;
-import static org.chatline.common.events.EventTypes.CALL_PARTICIPANT_JOINED;
-import static org.chatline.common.events.EventTypes.CALL_REJECTED;
 
 /**
  * Parallel requests on one call: the row lock serializes them, so whatever order they land in,
@@ -91,10 +91,10 @@ class CallConcurrencyIT {
 		assertConsistent(call);
 		assertThat(call.get("status").asString()).isEqualTo("ONGOING");
 		assertThat(call.get("participants")).allSatisfy(p -> assertThat(p.get("joinedAt").isNull()).isFalse());
-		List<String> expected = new ArrayList<>(List.of(CALL_INITIATED));
-		invitees.forEach(u -> expected.add(CALL_PARTICIPANT_JOINED));
-		List<CallEventLog.Received> published = events.await(id, expected.toArray(String[]::new));
-		assertThat(published.stream().skip(1).map(r -> r.event().userId()))
+		List<Class<?>> expected = new ArrayList<>(List.of(CallInitiated.class));
+		invitees.forEach(u -> expected.add(CallParticipantJoined.class));
+		List<CallEventLog.Received> published = events.await(id, expected.toArray(Class<?>[]::new));
+		assertThat(published.stream().skip(1).map(CallEventLog.Received::userId))
 			.containsExactlyInAnyOrderElementsOf(invitees);
 		assertThat(published.stream().skip(1)).allSatisfy(r -> assertThat(r.event().status()).isEqualTo("ONGOING"));
 	}
@@ -117,13 +117,13 @@ class CallConcurrencyIT {
 		if (call.get("status").asString().equals("ONGOING")) {
 			// Answered first: every join succeeds (the later ones change nothing), every reject is refused.
 			assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(200, 5L, 409, 5L));
-			assertThat(events.typesOf(id)).containsExactly(CALL_INITIATED, CALL_PARTICIPANT_JOINED);
+			assertThat(events.typesOf(id)).containsExactly(CallInitiated.class, CallParticipantJoined.class);
 		}
 		else {
 			// Rejected first: one reject succeeds, everything after it is refused.
 			assertThat(call.get("status").asString()).isEqualTo("REJECTED");
 			assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(200, 1L, 409, 9L));
-			assertThat(events.typesOf(id)).containsExactly(CALL_INITIATED, CALL_REJECTED);
+			assertThat(events.typesOf(id)).containsExactly(CallInitiated.class, CallRejected.class);
 		}
 	}
 
@@ -148,7 +148,8 @@ class CallConcurrencyIT {
 			.asString();
 		assertThat(call.get("endedAt").asString()).isEqualTo(endedAt);
 		settle();
-		assertThat(events.typesOf(id)).containsExactly(CALL_INITIATED, CALL_PARTICIPANT_JOINED, CALL_ENDED);
+		assertThat(events.typesOf(id)).containsExactly(CallInitiated.class, CallParticipantJoined.class,
+				CallEnded.class);
 	}
 
 	@RepeatedTest(3)
@@ -170,21 +171,21 @@ class CallConcurrencyIT {
 		long ends = replies.stream().filter(r -> r.status() == 200 && r.message().equals("Call ended successfully")).count();
 		assertThat(replies).allSatisfy(r -> assertThat(r.status()).isIn(200, 409));
 		settle();
-		List<String> types = events.typesOf(id);
+		List<Class<?>> types = events.typesOf(id);
 		if (call.get("status").asString().equals("REJECTED")) {
 			assertThat(rejects).isEqualTo(5);
 			assertThat(ends).isZero();
-			assertThat(types).hasSize(6).last().isEqualTo(CALL_REJECTED);
+			assertThat(types).hasSize(6).last().isEqualTo(CallRejected.class);
 		}
 		else {
 			assertThat(call.get("status").asString()).isEqualTo("ENDED");
 			assertThat(ends).isEqualTo(1);
 			assertThat(rejects).isLessThan(5);
 			// The rejects that got in before the end, then the end, then nothing.
-			assertThat(types).hasSize(1 + (int) rejects + 1).last().isEqualTo(CALL_ENDED);
-			assertThat(types.subList(1, 1 + (int) rejects)).allMatch(CALL_REJECTED::equals);
+			assertThat(types).hasSize(1 + (int) rejects + 1).last().isEqualTo(CallEnded.class);
+			assertThat(types.subList(1, 1 + (int) rejects)).allMatch(CallRejected.class::equals);
 		}
-		assertThat(types).first().isEqualTo(CALL_INITIATED);
+		assertThat(types).first().isEqualTo(CallInitiated.class);
 	}
 
 	@RepeatedTest(3)
@@ -204,8 +205,8 @@ class CallConcurrencyIT {
 		long joins = replies.stream().filter(r -> r.status() == 200 && r.message().equals("Joined call successfully")).count();
 		assertThat(replies.stream().filter(r -> r.status() == 409).count()).isEqualTo(invitees.size() - joins);
 		settle();
-		List<String> types = events.typesOf(id);
-		assertThat(types).hasSize(1 + (int) joins + 1).last().isEqualTo(CALL_ENDED);
+		List<Class<?>> types = events.typesOf(id);
+		assertThat(types).hasSize(1 + (int) joins + 1).last().isEqualTo(CallEnded.class);
 		// Everyone who got in before the end was let out by it.
 		assertThat(call.get("participants").findValues("joinedAt").stream().filter(j -> !j.isNull()).count())
 			.isEqualTo(joins + 1);
@@ -256,7 +257,7 @@ class CallConcurrencyIT {
 	 */
 	private void settle() {
 		UUID marker = api.start(CallFixtures.knownUser(jdbc), CallFixtures.knownUser(jdbc));
-		events.await(marker, CALL_INITIATED);
+		events.await(marker, CallInitiated.class);
 	}
 
 	/** What the state machine guarantees, whatever the interleaving. */

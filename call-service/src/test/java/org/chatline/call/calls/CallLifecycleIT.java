@@ -6,11 +6,18 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.chatline.call.api.CallEvent.CallEnded;
+import org.chatline.call.api.CallEvent.CallInitiated;
+import org.chatline.call.api.CallEvent.CallMissed;
+import org.chatline.call.api.CallEvent.CallParticipantJoined;
+import org.chatline.call.api.CallEvent.CallParticipantLeft;
+import org.chatline.call.api.CallEvent.CallRejected;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.Topics;
-import org.chatline.common.events.UserRegisteredEvent;
 import org.chatline.common.test.ServiceIT;
+import org.chatline.user.api.UserEvent;
+import org.chatline.user.api.UserEvent.UserDeleted;
+import org.chatline.user.api.UserEvent.UserRegistered;
+import org.chatline.user.api.UserEvent.UserUpdated;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,12 +32,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.chatline.common.events.EventTypes.CALL_ENDED;
-import static org.chatline.common.events.EventTypes.CALL_INITIATED;
-import static org.chatline.common.events.EventTypes.CALL_MISSED;
-import static org.chatline.common.events.EventTypes.CALL_PARTICIPANT_JOINED;
-import static org.chatline.common.events.EventTypes.CALL_PARTICIPANT_LEFT;
-import static org.chatline.common.events.EventTypes.CALL_REJECTED;
 
 /** Every transition of the state machine over HTTP, and the event each one publishes. */
 @ServiceIT
@@ -100,7 +101,7 @@ class CallLifecycleIT {
 		assertThat(participants.get(1).get("leftAt").isNull()).isTrue();
 		assertThat(participants.get(2).get("userId").asString()).isEqualTo(c.toString());
 
-		CallEventLog.Received initiated = events.await(id, CALL_INITIATED).get(0);
+		CallEventLog.Received initiated = events.await(id, CallInitiated.class).get(0);
 		assertThat(initiated.key()).isEqualTo(id.toString());
 		assertThat(initiated.envelope().actorId()).isEqualTo(initiator);
 		assertThat(initiated.envelope().eventId()).isNotNull();
@@ -110,10 +111,10 @@ class CallLifecycleIT {
 		assertThat(initiated.event().initiatorId()).isEqualTo(initiator);
 		assertThat(initiated.event().roomId()).isEqualTo(room);
 		assertThat(initiated.event().participantIds()).containsExactly(initiator, b, c);
-		assertThat(initiated.event().userId()).isEqualTo(initiator);
+		assertThat(initiated.userId()).isEqualTo(initiator);
 		assertThat(initiated.event().createdAt()).isEqualTo(Instant.parse(call.get("createdAt").asString()));
-		assertThat(initiated.event().endedAt()).isNull();
-		assertThat(initiated.envelope().payload().has("groupId")).isTrue();
+		assertThat(initiated.endedAt()).isNull();
+		assertThat(initiated.json().has("groupId")).isTrue();
 	}
 
 	@Test
@@ -148,17 +149,18 @@ class CallLifecycleIT {
 			assertThat(p.get("joinedAt").isNull()).isFalse();
 			assertThat(p.get("leftAt").isNull()).isFalse();
 		}
-		List<CallEventLog.Received> published = events.await(id, CALL_INITIATED, CALL_PARTICIPANT_JOINED,
-				CALL_PARTICIPANT_JOINED, CALL_PARTICIPANT_LEFT, CALL_PARTICIPANT_LEFT, CALL_PARTICIPANT_LEFT, CALL_ENDED);
-		assertThat(published.get(1).event().userId()).isEqualTo(b);
+		List<CallEventLog.Received> published = events.await(id, CallInitiated.class,
+				CallParticipantJoined.class, CallParticipantJoined.class, CallParticipantLeft.class,
+				CallParticipantLeft.class, CallParticipantLeft.class, CallEnded.class);
+		assertThat(published.get(1).userId()).isEqualTo(b);
 		assertThat(published.get(1).event().status()).isEqualTo("ONGOING");
-		assertThat(published.get(2).event().userId()).isEqualTo(c);
-		assertThat(published.get(3).event().userId()).isEqualTo(b);
+		assertThat(published.get(2).userId()).isEqualTo(c);
+		assertThat(published.get(3).userId()).isEqualTo(b);
 		assertThat(published.get(3).event().status()).isEqualTo("ONGOING");
-		assertThat(published.get(5).event().userId()).isEqualTo(c);
+		assertThat(published.get(5).userId()).isEqualTo(c);
 		assertThat(published.get(5).event().status()).isEqualTo("ENDED");
-		assertThat(published.get(6).event().userId()).isEqualTo(c);
-		assertThat(published.get(6).event().endedAt()).isEqualTo(Instant.parse(call.get("endedAt").asString()));
+		assertThat(published.get(6).userId()).isEqualTo(c);
+		assertThat(published.get(6).endedAt()).isEqualTo(Instant.parse(call.get("endedAt").asString()));
 		assertThat(published).allSatisfy(r -> assertThat(r.event().participantIds()).containsExactly(a, b, c));
 	}
 
@@ -180,8 +182,9 @@ class CallLifecycleIT {
 		assertThat(call.get("endedAt").asString()).isEqualTo(ended.data().get("endedAt").asString());
 		assertThat(call.get("participants")).allSatisfy(p -> assertThat(p.get("leftAt").asString())
 			.isEqualTo(ended.data().get("endedAt").asString()));
-		CallEventLog.Received end = events.await(id, CALL_INITIATED, CALL_PARTICIPANT_JOINED, CALL_ENDED).get(2);
-		assertThat(end.event().userId()).isEqualTo(a);
+		CallEventLog.Received end = events.await(id, CallInitiated.class, CallParticipantJoined.class, CallEnded.class)
+			.get(2);
+		assertThat(end.userId()).isEqualTo(a);
 		assertThat(end.event().status()).isEqualTo("ENDED");
 		assertThat(end.envelope().actorId()).isEqualTo(a);
 	}
@@ -212,7 +215,7 @@ class CallLifecycleIT {
 
 		assertThat(api.end(id, a).data().get("status").asString()).isEqualTo("ENDED");
 
-		events.await(id, CALL_INITIATED, CALL_ENDED);
+		events.await(id, CallInitiated.class, CallEnded.class);
 		CallApi.Reply late = api.join(id, b);
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.message()).isEqualTo("Call has already ended");
@@ -239,12 +242,13 @@ class CallLifecycleIT {
 		assertThat(call.get("participants").get(0).get("leftAt").isNull()).isFalse();
 		assertThat(call.get("participants").get(1).get("rejectedAt").isNull()).isFalse();
 		assertThat(call.get("participants").get(2).get("rejectedAt").isNull()).isFalse();
-		List<CallEventLog.Received> published = events.await(id, CALL_INITIATED, CALL_REJECTED, CALL_REJECTED);
-		assertThat(published.get(1).event().userId()).isEqualTo(b);
+		List<CallEventLog.Received> published = events.await(id, CallInitiated.class, CallRejected.class,
+				CallRejected.class);
+		assertThat(published.get(1).userId()).isEqualTo(b);
 		assertThat(published.get(1).event().status()).isEqualTo("RINGING");
-		assertThat(published.get(2).event().userId()).isEqualTo(c);
+		assertThat(published.get(2).userId()).isEqualTo(c);
 		assertThat(published.get(2).event().status()).isEqualTo("REJECTED");
-		assertThat(published.get(2).event().endedAt()).isNotNull();
+		assertThat(published.get(2).endedAt()).isNotNull();
 	}
 
 	@Test
@@ -256,7 +260,7 @@ class CallLifecycleIT {
 		CallApi.Reply rejected = api.reject(id, b);
 
 		assertThat(rejected.data().get("status").asString()).isEqualTo("REJECTED");
-		events.await(id, CALL_INITIATED, CALL_REJECTED);
+		events.await(id, CallInitiated.class, CallRejected.class);
 		// The initiator is free again at once.
 		assertThat(api.initiate(a, CallFixtures.call("AUDIO", b)).status()).isEqualTo(201);
 	}
@@ -273,7 +277,8 @@ class CallLifecycleIT {
 
 		assertThat(declined.status()).isEqualTo(200);
 		assertThat(declined.data().get("status").asString()).isEqualTo("ONGOING");
-		List<CallEventLog.Received> published = events.await(id, CALL_INITIATED, CALL_PARTICIPANT_JOINED, CALL_REJECTED);
+		List<CallEventLog.Received> published = events.await(id, CallInitiated.class, CallParticipantJoined.class,
+				CallRejected.class);
 		assertThat(published.get(2).event().status()).isEqualTo("ONGOING");
 	}
 
@@ -290,9 +295,9 @@ class CallLifecycleIT {
 		assertThat(Duration.between(Instant.parse(call.get("createdAt").asString()),
 				Instant.parse(call.get("endedAt").asString())))
 			.isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-		CallEventLog.Received missed = events.await(id, CALL_INITIATED, CALL_MISSED).get(1);
+		CallEventLog.Received missed = events.await(id, CallInitiated.class, CallMissed.class).get(1);
 		assertThat(missed.event().status()).isEqualTo("MISSED");
-		assertThat(missed.event().userId()).isNull();
+		assertThat(missed.userId()).isNull();
 		assertThat(missed.envelope().actorId()).isNull();
 		assertThat(missed.event().participantIds()).containsExactly(a, b);
 		assertThat(api.join(id, b).message()).isEqualTo("Call was missed");
@@ -317,7 +322,8 @@ class CallLifecycleIT {
 		JsonNode b2 = api.get(id, b).data().get("participants").get(1);
 		assertThat(b2.get("joinedAt").isNull()).isFalse();
 		assertThat(b2.get("leftAt").isNull()).isTrue();
-		events.await(id, CALL_INITIATED, CALL_PARTICIPANT_JOINED, CALL_PARTICIPANT_LEFT, CALL_PARTICIPANT_JOINED);
+		events.await(id, CallInitiated.class, CallParticipantJoined.class, CallParticipantLeft.class,
+				CallParticipantJoined.class);
 	}
 
 	@Test
@@ -334,7 +340,7 @@ class CallLifecycleIT {
 		assertThat(call.get("participants").findValuesAsString("userId")).containsExactly(a.toString(),
 				others.get(0).toString(), others.get(1).toString(), others.get(2).toString());
 		UUID id = UUID.fromString(call.get("id").asString());
-		CallEventLog.Received initiated = events.await(id, CALL_INITIATED).get(0);
+		CallEventLog.Received initiated = events.await(id, CallInitiated.class).get(0);
 		assertThat(initiated.event().groupId()).isEqualTo(group);
 		assertThat(initiated.event().participantIds()).containsExactly(a, others.get(0), others.get(1), others.get(2));
 		api.end(id, a);
@@ -359,15 +365,12 @@ class CallLifecycleIT {
 	@Test
 	void learnsAboutUsersFromUserEvents() {
 		UUID registered = UUID.randomUUID();
-		kafka.send(Topics.USERS, registered.toString(), codec.encode(codec.envelope(EventTypes.USER_REGISTERED,
-				registered, new UserRegisteredEvent(registered, "fresh_user", "fresh@example.com", Instant.now()))));
+		send(registered, new UserRegistered(registered, "fresh_user", "fresh@example.com", Instant.now()));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> jdbc.sql("select count(*) from known_user where id = ?").param(registered).query(Long.class)
 				.single() == 1);
 
-		kafka.send(Topics.USERS, registered.toString(), codec.encode(codec.envelope(EventTypes.USER_UPDATED, registered,
-				java.util.Map.of("id", registered, "username", "renamed", "avatar", "https://cdn.example.com/a.png",
-						"statusMessage", "hi", "updatedAt", Instant.now()))));
+		send(registered, new UserUpdated(registered, "renamed", "https://cdn.example.com/a.png", "hi", Instant.now()));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> "https://cdn.example.com/a.png".equals(jdbc.sql("select coalesce(avatar, '') from known_user where id = ?")
 				.param(registered).query(String.class).single()));
@@ -376,13 +379,17 @@ class CallLifecycleIT {
 		assertThat(api.initiate(CallFixtures.knownUser(jdbc), CallFixtures.call("VIDEO", registered)).status())
 			.isEqualTo(201);
 
-		kafka.send(Topics.USERS, registered.toString(), codec.encode(codec.envelope(EventTypes.USER_DELETED, registered,
-				new org.chatline.common.events.UserDeletedEvent(registered))));
+		send(registered, new UserDeleted(registered));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> jdbc.sql("select deleted from known_user where id = ?").param(registered).query(Boolean.class)
 				.single());
 		assertThat(api.initiate(CallFixtures.knownUser(jdbc), CallFixtures.call("VIDEO", registered)).status())
 			.isEqualTo(404);
+	}
+
+	/** As user-service publishes it: keyed by the user, who is also the actor. */
+	private void send(UUID user, UserEvent event) {
+		kafka.send(UserEvent.TOPIC, user.toString(), codec.encode(codec.event(user, event)));
 	}
 
 	private double activeCalls() {

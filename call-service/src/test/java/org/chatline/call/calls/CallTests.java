@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.chatline.common.events.EventTypes.CALL_ENDED;
-import static org.chatline.common.events.EventTypes.CALL_MISSED;
-import static org.chatline.common.events.EventTypes.CALL_PARTICIPANT_JOINED;
-import static org.chatline.common.events.EventTypes.CALL_PARTICIPANT_LEFT;
-import static org.chatline.common.events.EventTypes.CALL_REJECTED;
+import static org.chatline.call.calls.Call.Transition.ENDED;
+import static org.chatline.call.calls.Call.Transition.JOINED;
+import static org.chatline.call.calls.Call.Transition.LEFT;
+import static org.chatline.call.calls.Call.Transition.MISSED;
+import static org.chatline.call.calls.Call.Transition.REJECTED;
 
 /** The state machine on its own: each transition, and each refusal with its error code. */
 class CallTests {
@@ -42,9 +42,9 @@ class CallTests {
 
 	@Test
 	void firstInviteeToJoinMakesItOngoing() {
-		assertThat(call.join(b, t0.plusSeconds(1))).containsExactly(CALL_PARTICIPANT_JOINED);
+		assertThat(call.join(b, t0.plusSeconds(1))).containsExactly(JOINED);
 		assertThat(call.status()).isEqualTo(CallStatus.ONGOING);
-		assertThat(call.join(c, t0.plusSeconds(2))).containsExactly(CALL_PARTICIPANT_JOINED);
+		assertThat(call.join(c, t0.plusSeconds(2))).containsExactly(JOINED);
 		assertThat(call.status()).isEqualTo(CallStatus.ONGOING);
 	}
 
@@ -59,23 +59,23 @@ class CallTests {
 	@Test
 	void lastParticipantLeavingEndsTheCall() {
 		call.join(b, t0.plusSeconds(1));
-		assertThat(call.leave(a, t0.plusSeconds(2))).containsExactly(CALL_PARTICIPANT_LEFT);
+		assertThat(call.leave(a, t0.plusSeconds(2))).containsExactly(LEFT);
 		assertThat(call.status()).isEqualTo(CallStatus.ONGOING);
-		assertThat(call.leave(b, t0.plusSeconds(3))).containsExactly(CALL_PARTICIPANT_LEFT, CALL_ENDED);
+		assertThat(call.leave(b, t0.plusSeconds(3))).containsExactly(LEFT, ENDED);
 		assertThat(call.status()).isEqualTo(CallStatus.ENDED);
 		assertThat(call.endedAt()).isEqualTo(t0.plusSeconds(3));
 	}
 
 	@Test
 	void initiatorLeavingARingingCallEndsIt() {
-		assertThat(call.leave(a, t0.plusSeconds(1))).containsExactly(CALL_PARTICIPANT_LEFT, CALL_ENDED);
+		assertThat(call.leave(a, t0.plusSeconds(1))).containsExactly(LEFT, ENDED);
 		assertThat(call.status()).isEqualTo(CallStatus.ENDED);
 	}
 
 	@Test
 	void endingLetsEveryoneOut() {
 		call.join(b, t0.plusSeconds(1));
-		assertThat(call.end(a, t0.plusSeconds(5))).containsExactly(CALL_ENDED);
+		assertThat(call.end(a, t0.plusSeconds(5))).containsExactly(ENDED);
 		assertThat(call.status()).isEqualTo(CallStatus.ENDED);
 		assertThat(call.participants()).noneMatch(Participant::inCall);
 		assertThat(call.participants().get(1).leftAt()).isEqualTo(t0.plusSeconds(5));
@@ -83,9 +83,9 @@ class CallTests {
 
 	@Test
 	void rejectedOnceEveryInviteeRejects() {
-		assertThat(call.reject(b, t0.plusSeconds(1))).containsExactly(CALL_REJECTED);
+		assertThat(call.reject(b, t0.plusSeconds(1))).containsExactly(REJECTED);
 		assertThat(call.status()).isEqualTo(CallStatus.RINGING);
-		assertThat(call.reject(c, t0.plusSeconds(2))).containsExactly(CALL_REJECTED);
+		assertThat(call.reject(c, t0.plusSeconds(2))).containsExactly(REJECTED);
 		assertThat(call.status()).isEqualTo(CallStatus.REJECTED);
 		assertThat(call.endedAt()).isEqualTo(t0.plusSeconds(2));
 		assertThat(call.isInCall(a)).isFalse();
@@ -94,7 +94,7 @@ class CallTests {
 	@Test
 	void decliningAnOngoingCallLeavesItOngoing() {
 		call.join(b, t0.plusSeconds(1));
-		assertThat(call.reject(c, t0.plusSeconds(2))).containsExactly(CALL_REJECTED);
+		assertThat(call.reject(c, t0.plusSeconds(2))).containsExactly(REJECTED);
 		assertThat(call.status()).isEqualTo(CallStatus.ONGOING);
 	}
 
@@ -110,7 +110,7 @@ class CallTests {
 	void missedOnlyAfterTheRingDeadline() {
 		assertThat(call.miss(t0.plusSeconds(44))).isEmpty();
 		assertThat(call.status()).isEqualTo(CallStatus.RINGING);
-		assertThat(call.miss(t0.plusSeconds(45))).containsExactly(CALL_MISSED);
+		assertThat(call.miss(t0.plusSeconds(45))).containsExactly(MISSED);
 		assertThat(call.status()).isEqualTo(CallStatus.MISSED);
 		assertThat(call.isInCall(a)).isFalse();
 	}
