@@ -5,7 +5,6 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.Topics;
 import org.chatline.common.outbox.OutboxProperties;
 import org.chatline.common.outbox.OutboxRelay;
 import org.chatline.common.outbox.OutboxWriter;
@@ -39,6 +38,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class EventsAutoConfiguration {
 
+	/**
+	 * Every topic of the platform, each owned by an {@code -api} module's {@code TOPIC} constant.
+	 * Every service creates all of them at start-up, so a consumer that starts before a topic's
+	 * producer neither waits for it nor has the broker create it with its default partitions.
+	 * common-lib does not depend on every owner's module, so the names are written here once;
+	 * {@code EventsAutoConfigurationTests} checks they are the owners' constants.
+	 */
+	static final List<String> TOPICS = List.of("chat.users.v1", "chat.groups.v1", "chat.messages.v1",
+			"chat.calls.v1", "chat.presence.v1", "chat.signals.v1");
+
 	@Bean
 	@ConditionalOnMissingBean
 	EventCodec eventCodec(JsonMapper mapper) {
@@ -48,7 +57,7 @@ public class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(KafkaAdmin.class)
 	KafkaAdmin.NewTopics chatTopics(@Value("${chat.kafka.partitions:3}") int partitions) {
-		List<NewTopic> topics = Topics.ALL.stream().map(t -> TopicBuilder.name(t).partitions(partitions).build()).toList();
+		List<NewTopic> topics = TOPICS.stream().map(t -> TopicBuilder.name(t).partitions(partitions).build()).toList();
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}
 

@@ -120,40 +120,6 @@ public class EventCodec {
 		}
 	}
 
-	/** @deprecated use {@link #event(UUID, Object)}: the type comes from the payload's record */
-	@Deprecated(forRemoval = true)
-	public EventEnvelope envelope(String type, UUID actorId, Object payload) {
-		return new EventEnvelope(UUID.randomUUID(), type, Instant.now().truncatedTo(ChronoUnit.MILLIS), actorId,
-				mapper.valueToTree(payload));
-	}
-
-	/** @deprecated use {@link #encode(Event)} */
-	@Deprecated(forRemoval = true)
-	public String encode(EventEnvelope envelope) {
-		return mapper.writeValueAsString(envelope);
-	}
-
-	/** @deprecated extend {@link EventConsumer} */
-	@Deprecated(forRemoval = true)
-	public EventEnvelope decode(String json) {
-		try {
-			EventEnvelope envelope = mapper.readValue(json, EventEnvelope.class);
-			if (envelope.eventId() == null || envelope.type() == null) {
-				throw new IllegalArgumentException("Not an event envelope");
-			}
-			return envelope;
-		}
-		catch (JacksonException ex) {
-			throw new IllegalArgumentException("Not an event envelope", ex);
-		}
-	}
-
-	/** @deprecated extend {@link EventConsumer} */
-	@Deprecated(forRemoval = true)
-	public <T> T payload(EventEnvelope envelope, Class<T> type) {
-		return mapper.treeToValue(envelope.payload(), type);
-	}
-
 	/** The envelope as read, before its payload is known. */
 	private record Envelope(UUID eventId, String type, Instant occurredAt, UUID actorId, JsonNode payload) {
 	}

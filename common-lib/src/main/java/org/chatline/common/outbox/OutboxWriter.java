@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.chatline.common.events.Event;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,23 +38,10 @@ public class OutboxWriter {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public <T> Event<T> append(String key, UUID actorId, T payload) {
 		Event<T> event = codec.event(actorId, payload);
-		insert(event.eventId(), EventCodec.topic(payload.getClass()), key, codec.encode(event));
-		return event;
-	}
-
-	/** @deprecated use {@link #append(String, UUID, Object)} with a record of the topic's sealed interface */
-	@Deprecated(forRemoval = true)
-	@Transactional(propagation = Propagation.MANDATORY)
-	public EventEnvelope append(String topic, String key, String type, UUID actorId, Object payload) {
-		EventEnvelope envelope = codec.envelope(type, actorId, payload);
-		insert(envelope.eventId(), topic, key, codec.encode(envelope));
-		return envelope;
-	}
-
-	private void insert(UUID eventId, String topic, String key, String envelope) {
-		jdbc.update("insert into outbox_event (event_id, topic, msg_key, envelope) values (?, ?, ?, ?)", eventId,
-				topic, key, envelope);
+		jdbc.update("insert into outbox_event (event_id, topic, msg_key, envelope) values (?, ?, ?, ?)",
+				event.eventId(), EventCodec.topic(payload.getClass()), key, codec.encode(event));
 		wakeRelayAfterCommit();
+		return event;
 	}
 
 	private void wakeRelayAfterCommit() {
