@@ -65,12 +65,13 @@ public final class Launcher {
 		System.out.printf(Locale.ROOT, """
 
 				Chatline is up in %.1f s
+				  Open     %s in two browsers to chat
 				  API      %s/api/v1
 				  Swagger  %s/api/docs
 				  Eureka   %s (user eureka, password in %s)
 				  Logs     %s
 				Ctrl-C (or ./run.sh stop) stops everything.%n""", platform.startupTime().toMillis() / 1000.0,
-				platform.gatewayUrl(), platform.gatewayUrl(), platform.eurekaUrl(),
+				platform.gatewayUrl(), platform.gatewayUrl(), platform.gatewayUrl(), platform.eurekaUrl(),
 				config.dataDir().resolve("secrets").resolve(PlatformSecrets.EUREKA_FILE), config.logsDir());
 		// The platform's own shutdown hook stops everything on Ctrl-C / SIGTERM.
 		awaitForever();
