@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.chatline.common.test.PlatformArchitecture;
-import org.chatline.common.test.PlatformArchitecture.Rule;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -22,12 +21,7 @@ class ArchitectureTests {
 
 	@TestFactory
 	Stream<DynamicTest> platformRules() {
-		return PlatformArchitecture.of("org.chatline.group")
-			.except(Rule.CONTROLLERS_DO_NOT_REACH_REPOSITORIES,
-					"known debt: the internal membership reads answer from GroupRepository directly, to move behind "
-							+ "MembershipService",
-					"org.chatline.group.groups.InternalGroupController")
-			.rules();
+		return PlatformArchitecture.of("org.chatline.group").rules();
 	}
 
 	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

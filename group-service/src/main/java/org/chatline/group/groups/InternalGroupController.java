@@ -2,14 +2,12 @@ package org.chatline.group.groups;
 
 import java.util.UUID;
 
-import org.chatline.common.api.ApiException;
 import org.chatline.common.api.ApiResponse;
 import org.chatline.common.security.ServiceCaller;
 import org.chatline.group.api.GroupMemberResponse;
 import org.chatline.group.api.GroupMembersResponse;
 import org.chatline.group.api.UserGroupsResponse;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,33 +24,27 @@ class InternalGroupController {
 	/** The services that keep a copy of memberships and ask here on a miss; nobody else has a reason to. */
 	private static final String[] CALLERS = { "message-service", "call-service", "realtime-service" };
 
-	private final GroupRepository groups;
+	private final MembershipService memberships;
 
-	InternalGroupController(GroupRepository groups) {
-		this.groups = groups;
+	InternalGroupController(MembershipService memberships) {
+		this.memberships = memberships;
 	}
 
 	@GetMapping("/internal/groups/{groupId}/members/{userId}")
 	ApiResponse<GroupMemberResponse> member(ServiceCaller caller, @PathVariable UUID groupId, @PathVariable UUID userId) {
 		caller.require(CALLERS);
-		return groups.roleOf(groupId, userId)
-			.map(role -> ApiResponse.ok(new GroupMemberResponse(groupId, userId, role.name())))
-			.orElseThrow(() -> ApiException.notFound("Member not found"));
+		return ApiResponse.ok(memberships.member(groupId, userId));
 	}
 
 	@GetMapping("/internal/groups/{groupId}/members")
-	@Transactional(readOnly = true)
 	ApiResponse<GroupMembersResponse> members(ServiceCaller caller, @PathVariable UUID groupId) {
 		caller.require(CALLERS);
-		if (groups.find(groupId).isEmpty()) {
-			throw Group.notFound();
-		}
-		return ApiResponse.ok(new GroupMembersResponse(groupId, groups.memberIds(groupId)));
+		return ApiResponse.ok(memberships.members(groupId));
 	}
 
 	@GetMapping("/internal/users/{userId}/groups")
 	ApiResponse<UserGroupsResponse> groupsOf(ServiceCaller caller, @PathVariable UUID userId) {
 		caller.require(CALLERS);
-		return ApiResponse.ok(new UserGroupsResponse(userId, groups.groupIdsOf(userId)));
+		return ApiResponse.ok(memberships.groupsOf(userId));
 	}
 }

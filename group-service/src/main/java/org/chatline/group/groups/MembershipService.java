@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.chatline.common.api.ApiException;
 import org.chatline.common.api.DomainException;
 import org.chatline.common.security.AuthenticatedUser;
+import org.chatline.group.api.GroupMemberResponse;
+import org.chatline.group.api.GroupMembersResponse;
+import org.chatline.group.api.UserGroupsResponse;
 import org.chatline.group.users.UserDirectory;
 
 import org.springframework.stereotype.Service;
@@ -36,6 +39,23 @@ class MembershipService {
 		this.events = events;
 		this.users = users;
 		this.tx = new TransactionTemplate(transactionManager);
+	}
+
+	/** A member's role, for the services that keep a copy of memberships. */
+	public GroupMemberResponse member(UUID groupId, UUID userId) {
+		return groups.roleOf(groupId, userId)
+			.map(role -> new GroupMemberResponse(groupId, userId, role.name()))
+			.orElseThrow(() -> DomainException.notFound("Member not found"));
+	}
+
+	@Transactional(readOnly = true)
+	public GroupMembersResponse members(UUID groupId) {
+		groups.find(groupId).orElseThrow(Group::notFound);
+		return new GroupMembersResponse(groupId, groups.memberIds(groupId));
+	}
+
+	public UserGroupsResponse groupsOf(UUID userId) {
+		return new UserGroupsResponse(userId, groups.groupIdsOf(userId));
 	}
 
 	/** OWNER and ADMIN add members; only the OWNER adds an ADMIN. */

@@ -8,12 +8,20 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.chatline.common.events.Event;
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventEnvelope;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.Topics;
-import org.chatline.common.events.UserDeletedEvent;
-import org.chatline.common.events.UserRegisteredEvent;
+import org.chatline.group.api.GroupEvent;
+import org.chatline.group.api.GroupEvent.GroupChanged;
+import org.chatline.group.api.GroupEvent.GroupCreated;
+import org.chatline.group.api.GroupEvent.GroupDeleted;
+import org.chatline.group.api.GroupEvent.GroupUpdated;
+import org.chatline.group.api.GroupEvent.MemberAdded;
+import org.chatline.group.api.GroupEvent.MemberRemoved;
+import org.chatline.group.api.GroupEvent.MemberRoleChanged;
+import org.chatline.group.api.GroupEvent.OwnershipTransferred;
+import org.chatline.user.api.UserEvent;
+import org.chatline.user.api.UserEvent.UserDeleted;
+import org.chatline.user.api.UserEvent.UserRegistered;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -51,40 +59,38 @@ class GroupEventsIT extends GroupServiceTestSupport {
 			assertThat(api.delete(path, admin).status()).isEqualTo(200);
 
 			List<ConsumerRecord<String, String>> records = log.of(id, 9);
-			List<EventEnvelope> events = records.stream().map(r -> codec.decode(r.value())).toList();
-			assertThat(events).extracting(EventEnvelope::type)
-				.containsExactly(EventTypes.GROUP_CREATED, EventTypes.GROUP_UPDATED, EventTypes.MEMBER_ADDED,
-						EventTypes.MEMBER_ADDED, EventTypes.MEMBER_ROLE_CHANGED, EventTypes.MEMBER_REMOVED,
-						EventTypes.OWNERSHIP_TRANSFERRED, EventTypes.MEMBER_REMOVED, EventTypes.GROUP_DELETED);
+			List<Event<GroupEvent>> events = decode(records);
+			assertThat(types(events)).containsExactly(GroupCreated.class, GroupUpdated.class, MemberAdded.class,
+					MemberAdded.class, MemberRoleChanged.class, MemberRemoved.class, OwnershipTransferred.class,
+					MemberRemoved.class, GroupDeleted.class);
 			assertThat(records).allSatisfy(r -> {
-				assertThat(r.topic()).isEqualTo(Topics.GROUPS);
+				assertThat(r.topic()).isEqualTo(GroupEvent.TOPIC);
 				assertThat(r.key()).isEqualTo(id.toString());
 			});
 			Set<UUID> eventIds = new HashSet<>();
-			for (EventEnvelope e : events) {
+			for (Event<GroupEvent> e : events) {
 				assertThat(eventIds.add(e.eventId())).isTrue();
 				assertThat(e.occurredAt()).isAfter(before.minusSeconds(5));
-				assertThat(e.payload().get("groupId").asString()).isEqualTo(id.toString());
+				assertThat(e.payload().groupId()).isEqualTo(id);
 			}
-			assertThat(events).extracting(EventEnvelope::actorId)
+			assertThat(events).extracting(Event::actorId)
 				.containsExactly(owner, owner, owner, admin, owner, owner, owner, owner, admin);
 
-			JsonNode created = events.get(0).payload();
-			assertThat(created.get("title").asString()).isEqualTo("Team PRIVATE");
-			assertThat(created.get("type").asString()).isEqualTo("PRIVATE");
-			assertThat(created.get("ownerId").asString()).isEqualTo(owner.toString());
-			assertThat(ids(created.get("memberIds"))).containsExactly(owner);
-			assertThat(events.get(1).payload().get("title").asString()).isEqualTo("Renamed");
-			assertThat(ids(events.get(1).payload().get("memberIds"))).containsExactly(owner);
-			assertMember(events.get(2), admin, "ADMIN", null);
-			assertMember(events.get(3), member, "MEMBER", null);
-			assertMember(events.get(4), member, "ADMIN", null);
-			assertMember(events.get(5), member, null, null);
-			assertMember(events.get(6), admin, "OWNER", owner);
-			assertMember(events.get(7), owner, null, null);
-			JsonNode deleted = events.get(8).payload();
-			assertThat(deleted.get("ownerId").asString()).isEqualTo(admin.toString());
-			assertThat(ids(deleted.get("memberIds"))).containsExactly(admin);
+			GroupChanged created = (GroupChanged) events.get(0).payload();
+			assertThat(created.title()).isEqualTo("Team PRIVATE");
+			assertThat(created.type()).isEqualTo("PRIVATE");
+			assertThat(created.ownerId()).isEqualTo(owner);
+			assertThat(created.memberIds()).containsExactly(owner);
+			GroupChanged updated = (GroupChanged) events.get(1).payload();
+			assertThat(updated.title()).isEqualTo("Renamed");
+			assertThat(updated.memberIds()).containsExactly(owner);
+			assertThat(events.subList(2, 8)).extracting(Event::payload)
+				.containsExactly(new MemberAdded(id, admin, "ADMIN"), new MemberAdded(id, member, "MEMBER"),
+						new MemberRoleChanged(id, member, "ADMIN"), new MemberRemoved(id, member),
+						new OwnershipTransferred(id, admin, "OWNER", owner), new MemberRemoved(id, owner));
+			GroupChanged deleted = (GroupChanged) events.get(8).payload();
+			assertThat(deleted.ownerId()).isEqualTo(admin);
+			assertThat(deleted.memberIds()).containsExactly(admin);
 		}
 	}
 
@@ -95,10 +101,9 @@ class GroupEventsIT extends GroupServiceTestSupport {
 			UUID id = fixtures.group(owner, "SECRET");
 			api.post("/api/v1/groups/" + id + "/join", fixtures.knownUser(), null); // refused: SECRET
 			api.post("/api/v1/groups/" + id + "/leave", owner, null);
-			List<EventEnvelope> events = log.of(id, 3).stream().map(r -> codec.decode(r.value())).toList();
-			assertThat(events).extracting(EventEnvelope::type)
-				.containsExactly(EventTypes.GROUP_CREATED, EventTypes.MEMBER_REMOVED, EventTypes.GROUP_DELETED);
-			assertThat(events.get(2).payload().get("memberIds")).isEmpty();
+			List<Event<GroupEvent>> events = decode(log.of(id, 3));
+			assertThat(types(events)).containsExactly(GroupCreated.class, MemberRemoved.class, GroupDeleted.class);
+			assertThat(((GroupDeleted) events.get(2).payload()).memberIds()).isEmpty();
 		}
 	}
 
@@ -111,11 +116,10 @@ class GroupEventsIT extends GroupServiceTestSupport {
 			api.delete(group.path(), group.members().get(0));
 			api.post(group.path() + "/members", group.owner(), memberBody(group.members().get(0), "MEMBER"));
 			api.post(group.path() + "/join", joiner, null);
-			List<EventEnvelope> events = log.of(group.id(), 1).stream().map(r -> codec.decode(r.value())).toList();
+			List<Event<GroupEvent>> events = decode(log.of(group.id(), 1));
 			assertThat(events).hasSize(1);
-			assertThat(events.get(0).type()).isEqualTo(EventTypes.MEMBER_ADDED);
 			assertThat(events.get(0).actorId()).isEqualTo(joiner);
-			assertMember(events.get(0), joiner, "MEMBER", null);
+			assertThat(events.get(0).payload()).isEqualTo(new MemberAdded(group.id(), joiner, "MEMBER"));
 		}
 	}
 
@@ -134,9 +138,9 @@ class GroupEventsIT extends GroupServiceTestSupport {
 
 		try (GroupEventLog log = groupEvents()) {
 			UUID deleter = UUID.randomUUID();
-			String event = codec.encode(codec.envelope(EventTypes.USER_DELETED, deleter, new UserDeletedEvent(doomed)));
-			kafka.send(Topics.USERS, doomed.toString(), event);
-			kafka.send(Topics.USERS, doomed.toString(), event); // a redelivery changes nothing
+			String event = codec.encode(codec.event(deleter, new UserDeleted(doomed)));
+			kafka.send(UserEvent.TOPIC, doomed.toString(), event);
+			kafka.send(UserEvent.TOPIC, doomed.toString(), event); // a redelivery changes nothing
 
 			await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("select count(*) from group_member where user_id = ?")
 				.param(doomed).query(Long.class).single() == 0);
@@ -146,16 +150,13 @@ class GroupEventsIT extends GroupServiceTestSupport {
 				.isZero();
 			assertThat(fixtures.roleOf(other.id(), other.owner())).isEqualTo("OWNER");
 
-			List<EventEnvelope> handOver = log.of(owned, 2).stream().map(r -> codec.decode(r.value())).toList();
-			assertThat(handOver).extracting(EventEnvelope::type)
-				.containsExactly(EventTypes.OWNERSHIP_TRANSFERRED, EventTypes.MEMBER_REMOVED);
-			assertMember(handOver.get(0), admin, "OWNER", doomed);
-			assertMember(handOver.get(1), doomed, null, null);
+			List<Event<GroupEvent>> handOver = decode(log.of(owned, 2));
+			assertThat(handOver).extracting(Event::payload).containsExactly(
+					new OwnershipTransferred(owned, admin, "OWNER", doomed), new MemberRemoved(owned, doomed));
 			assertThat(handOver.get(0).actorId()).isEqualTo(deleter);
-			assertThat(log.of(alone, 2).stream().map(r -> codec.decode(r.value()).type()).toList())
-				.containsExactly(EventTypes.MEMBER_REMOVED, EventTypes.GROUP_DELETED);
-			assertThat(log.of(other.id(), 1).stream().map(r -> codec.decode(r.value()).type()).toList())
-				.containsExactly(EventTypes.MEMBER_REMOVED);
+			assertThat(types(decode(log.of(alone, 2)))).containsExactly(MemberRemoved.class, GroupDeleted.class);
+			assertThat(decode(log.of(other.id(), 1))).extracting(Event::payload)
+				.containsExactly(new MemberRemoved(other.id(), doomed));
 		}
 		// Gone for good: nobody can add them back, and their still-valid token creates nothing.
 		assertThat(api.post("/api/v1/groups", doomed, GroupFixtures.createBody("after", null, null, "PUBLIC")).status())
@@ -167,8 +168,8 @@ class GroupEventsIT extends GroupServiceTestSupport {
 	@Test
 	void learnsAboutNewUsersFromUserEvents() {
 		UUID newcomer = UUID.randomUUID();
-		kafka.send(Topics.USERS, newcomer.toString(), codec.encode(codec.envelope(EventTypes.USER_REGISTERED, newcomer,
-				new UserRegisteredEvent(newcomer, "newcomer", "n@example.com", Instant.now()))));
+		kafka.send(UserEvent.TOPIC, newcomer.toString(), codec.encode(codec.event(newcomer,
+				new UserRegistered(newcomer, "newcomer", "n@example.com", Instant.now()))));
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from known_user where id = ?")
 			.param(newcomer).query(Long.class).single() == 1);
 
@@ -207,21 +208,16 @@ class GroupEventsIT extends GroupServiceTestSupport {
 		assertThat(api.internal("/internal/users/" + UUID.randomUUID() + "/groups", GroupApi.MESSAGE_SERVICE).data().get("groupIds")).isEmpty();
 	}
 
-	private static void assertMember(EventEnvelope event, UUID userId, String role, UUID previousOwnerId) {
-		JsonNode p = event.payload();
-		assertThat(p.get("userId").asString()).as(event.type()).isEqualTo(userId.toString());
-		if (role == null) {
-			assertThat(p.get("role") == null || p.get("role").isNull()).as(event.type() + " role").isTrue();
-		}
-		else {
-			assertThat(p.get("role").asString()).as(event.type()).isEqualTo(role);
-		}
-		if (previousOwnerId == null) {
-			assertThat(p.get("previousOwnerId") == null || p.get("previousOwnerId").isNull()).isTrue();
-		}
-		else {
-			assertThat(p.get("previousOwnerId").asString()).isEqualTo(previousOwnerId.toString());
-		}
+	/** As a consumer reads them: group-api's records. */
+	@SuppressWarnings("unchecked")
+	private List<Event<GroupEvent>> decode(List<ConsumerRecord<String, String>> records) {
+		return records.stream()
+			.map(r -> (Event<GroupEvent>) codec.decode(r.value(), List.of(GroupEvent.class)).orElseThrow())
+			.toList();
+	}
+
+	private static List<Class<?>> types(List<Event<GroupEvent>> events) {
+		return events.stream().<Class<?>>map(e -> e.payload().getClass()).toList();
 	}
 
 	private static List<UUID> ids(JsonNode array) {

@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.chatline.common.events.Topics;
 import org.chatline.common.test.ServiceIT;
+import org.chatline.group.api.GroupEvent;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +66,7 @@ abstract class GroupServiceTestSupport {
 		props.put("auto.offset.reset", "latest");
 		Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
 				new StringDeserializer()).createConsumer();
-		consumer.subscribe(List.of(Topics.GROUPS));
+		consumer.subscribe(List.of(GroupEvent.TOPIC));
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			consumer.poll(Duration.ofMillis(100));
 			return !consumer.assignment().isEmpty();
