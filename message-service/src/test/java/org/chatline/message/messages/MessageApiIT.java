@@ -9,10 +9,12 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.Topics;
-import org.chatline.common.events.UserRegisteredEvent;
+import org.chatline.common.events.Event;
 import org.chatline.common.test.TestTokens;
+import org.chatline.message.api.MessageEvent;
+import org.chatline.message.api.MessageEvent.MessageCreated;
+import org.chatline.user.api.UserEvent;
+import org.chatline.user.api.UserEvent.UserRegistered;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -63,11 +65,11 @@ class MessageApiIT extends MessageIntegrationTest {
 			});
 			ConsumerRecord<String, String> record = seen.stream().filter(r -> r.value().contains(id)).findFirst().orElseThrow();
 			assertThat(record.key()).isEqualTo(Message.directConversation(sender, receiver));
-			var envelope = codec.decode(record.value());
-			assertThat(envelope.type()).isEqualTo(EventTypes.MESSAGE_CREATED);
-			assertThat(envelope.actorId()).isEqualTo(sender);
-			assertThat(envelope.occurredAt()).isNotNull();
-			assertThat(envelope.payload().get("content").asString()).isEqualTo("Hello, how are you?");
+			Event<?> event = codec.decode(record.value(), List.of(MessageEvent.class)).orElseThrow();
+			assertThat(event.payload()).isInstanceOf(MessageCreated.class);
+			assertThat(event.actorId()).isEqualTo(sender);
+			assertThat(event.occurredAt()).isNotNull();
+			assertThat(((MessageCreated) event.payload()).content()).isEqualTo("Hello, how are you?");
 		}
 		assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isZero();
 	}
@@ -83,8 +85,8 @@ class MessageApiIT extends MessageIntegrationTest {
 	@Test
 	void learnsAboutNewUsersFromUserEvents() throws Exception {
 		UUID newcomer = UUID.randomUUID();
-		kafka.send(Topics.USERS, newcomer.toString(), codec.encode(codec.envelope(EventTypes.USER_REGISTERED, newcomer,
-				new UserRegisteredEvent(newcomer, "newcomer", "n@example.com", java.time.Instant.now()))));
+		kafka.send(UserEvent.TOPIC, newcomer.toString(), codec.encode(codec.event(newcomer,
+				new UserRegistered(newcomer, "newcomer", "n@example.com", java.time.Instant.now()))));
 
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> jdbc.sql("select count(*) from known_user where id = ?").param(newcomer).query(Long.class).single() == 1);
@@ -190,7 +192,7 @@ class MessageApiIT extends MessageIntegrationTest {
 		props.put("auto.offset.reset", "latest");
 		Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
 				new StringDeserializer()).createConsumer();
-		consumer.subscribe(List.of(Topics.MESSAGES));
+		consumer.subscribe(List.of(MessageEvent.TOPIC));
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			consumer.poll(Duration.ofMillis(100));
 			return !consumer.assignment().isEmpty();

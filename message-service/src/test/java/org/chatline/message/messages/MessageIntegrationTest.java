@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.chatline.common.events.EventCodec;
-import org.chatline.common.events.EventTypes;
-import org.chatline.common.events.GroupChangedEvent;
-import org.chatline.common.events.GroupMemberEvent;
-import org.chatline.common.events.Topics;
 import org.chatline.common.test.ServiceIT;
 import org.chatline.common.test.TestTokens;
+import org.chatline.group.api.GroupEvent;
+import org.chatline.group.api.GroupEvent.GroupCreated;
+import org.chatline.group.api.GroupEvent.MemberRemoved;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,8 +104,7 @@ abstract class MessageIntegrationTest {
 	/** Publishes GroupCreated as group-service would, and waits until message-service applied it. */
 	UUID groupCreatedEvent(UUID owner, List<UUID> members) {
 		UUID groupId = UUID.randomUUID();
-		publish(EventTypes.GROUP_CREATED, groupId,
-				new GroupChangedEvent(groupId, "Team", null, null, "PRIVATE", owner, members));
+		publish(new GroupCreated(groupId, "Team", null, null, "PRIVATE", owner, members));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> jdbc.sql("select count(*) from group_member where group_id = ?").param(groupId)
 				.query(Long.class).single() == members.size());
@@ -114,13 +112,13 @@ abstract class MessageIntegrationTest {
 	}
 
 	void memberRemovedEvent(UUID groupId, UUID userId) {
-		publish(EventTypes.MEMBER_REMOVED, groupId, new GroupMemberEvent(groupId, userId, null, null));
+		publish(new MemberRemoved(groupId, userId));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> jdbc.sql("select count(*) from group_member where group_id = ? and user_id = ?")
 				.params(groupId, userId).query(Long.class).single() == 0);
 	}
 
-	private void publish(String type, UUID groupId, Object payload) {
-		kafka.send(Topics.GROUPS, groupId.toString(), codec.encode(codec.envelope(type, null, payload)));
+	private void publish(GroupEvent event) {
+		kafka.send(GroupEvent.TOPIC, event.groupId().toString(), codec.encode(codec.event(null, event)));
 	}
 }
