@@ -89,19 +89,29 @@ public class EventCodec {
 		return name.value();
 	}
 
-	/** The topic of a payload record: the {@code TOPIC} constant of the sealed interface it belongs to. */
+	/**
+	 * The topic of a payload record: the {@code TOPIC} constant of the sealed interface it belongs
+	 * to, looked up once per record class (every outbox append asks).
+	 */
 	public static String topic(Class<?> payloadType) {
-		for (Class<?> contract : payloadType.getInterfaces()) {
-			try {
-				Field topic = contract.getField("TOPIC");
-				return (String) topic.get(null);
-			}
-			catch (NoSuchFieldException | IllegalAccessException ex) {
-				// not a topic's interface: try the next
-			}
-		}
-		throw new IllegalArgumentException(payloadType.getName() + " belongs to no interface with a TOPIC");
+		return TOPICS.get(payloadType);
 	}
+
+	private static final ClassValue<String> TOPICS = new ClassValue<>() {
+		@Override
+		protected String computeValue(Class<?> payloadType) {
+			for (Class<?> contract : payloadType.getInterfaces()) {
+				try {
+					Field topic = contract.getField("TOPIC");
+					return (String) topic.get(null);
+				}
+				catch (NoSuchFieldException | IllegalAccessException ex) {
+					// not a topic's interface: try the next
+				}
+			}
+			throw new IllegalArgumentException(payloadType.getName() + " belongs to no interface with a TOPIC");
+		}
+	};
 
 	private static Map<String, Class<?>> typesOf(Collection<Class<?>> contracts) {
 		Map<String, Class<?>> byName = new HashMap<>();
