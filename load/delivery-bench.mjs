@@ -11,7 +11,7 @@
 // Start the platform with RATE_LIMIT_ENABLED=false first (the contract allows 30 messages per
 // minute per user). Stays on loopback; stops by itself after --duration seconds plus a drain.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { args, connect, http, makeUsers, percentiles, sleep } from './lib.mjs';
+import { args, connect, cpuPerMessage, cpuSnapshot, http, makeUsers, percentiles, sleep } from './lib.mjs';
 
 const o = args({
   gateway: 'http://127.0.0.1:3000',
@@ -55,6 +55,7 @@ function report(r) {
     sent: r.sent, achievedRate: Math.round(r.rate * 10) / 10, errors: r.errors, errorKinds: r.errorKinds,
     lost: r.lost, duplicated: r.duplicated,
     sendLatencyMs: percentiles(r.sendMs), deliveryLatencyMs: percentiles(r.deliverMs),
+    ...(r.cpu ? { serverCpuMsPerMessage: r.cpu.server, cpuMsPerMessage: r.cpu.perMessage } : {}),
   }));
 }
 const api = o.api || `${o.gateway}/api/v1`;
@@ -141,7 +142,11 @@ async function drive(seconds, measure) {
 }
 
 await drive(o.warmup, false);
+const cpuBefore = cpuSnapshot();
 const run = await drive(o.duration, true);
+// CPU per message of each process over the measured window (at a rate the platform keeps up
+// with, as many messages are delivered in it as are sent).
+const cpu = cpuPerMessage(cpuBefore, cpuSnapshot(), run.count);
 await sleep(o.drain * 1000);
 
 const measuredTags = [...sentAt.keys()].filter((t) => t.startsWith('m:'));
@@ -149,6 +154,7 @@ const lost = measuredTags.filter((t) => !received.has(t)).length;
 const duplicated = measuredTags.filter((t) => (received.get(t) ?? 0) > 1).length;
 const share = {
   sent: measuredTags.length, rate: run.count / run.seconds, errors, errorKinds, lost, duplicated, sendMs, deliverMs,
+  cpu,
 };
 [...receiverSockets, ...senderSockets, ...idleSockets].forEach((s) => s.close());
 if (!isMainThread) {

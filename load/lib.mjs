@@ -1,5 +1,6 @@
 // Shared helpers for the load tools: HTTP with keep-alive, users, sockets, percentiles.
 import nodeHttp from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
 import { io } from 'socket.io-client';
 
 export function args(defaults) {
@@ -174,4 +175,47 @@ export function prng(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * CPU ticks (user + system, from /proc) per part of the platform: Java processes by the first
+ * "<name>-service" in their command line (the launcher, which hosts the embedded Kafka broker, has
+ * none), PostgreSQL and Redis processes summed, this process as "load generator", and every other
+ * process on the machine as "other" (to see a foreign job sharing the cores).
+ */
+export function cpuSnapshot() {
+  const parts = {};
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    let cmdline;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    let name = 'other';
+    if (Number(entry) === process.pid) name = 'load generator';
+    else if (comm === 'java') name = cmdline.match(/[a-z]+-service/)?.[0] ?? 'launcher (Kafka)';
+    else if (comm === 'postgres') name = 'postgres';
+    else if (comm === 'redis-server') name = 'redis';
+    parts[name] = (parts[name] ?? 0) + ticks;
+  }
+  return parts;
+}
+
+/** CPU milliseconds per message of each part between two snapshots (USER_HZ = 100 on Linux). */
+export function cpuPerMessage(before, after, messages) {
+  const perMessage = {};
+  let server = 0;
+  for (const [name, ticks] of Object.entries(after)) {
+    const ms = ((ticks - (before[name] ?? 0)) * 10) / Math.max(1, messages);
+    perMessage[name] = Math.round(ms * 1000) / 1000;
+    if (name !== 'load generator' && name !== 'other') server += ms;
+  }
+  return { perMessage, server: Math.round(server * 1000) / 1000 };
 }
