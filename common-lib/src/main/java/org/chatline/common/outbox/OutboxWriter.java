@@ -1,5 +1,7 @@
 package org.chatline.common.outbox;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.chatline.common.events.Event;
@@ -42,6 +44,31 @@ public class OutboxWriter {
 				event.eventId(), EventCodec.topic(payload.getClass()), key, codec.encode(event));
 		wakeRelayAfterCommit();
 		return event;
+	}
+
+	/** An event to append with {@link #appendAll}: its key, its actor and its payload, as for {@link #append}. */
+	public record Entry(String key, UUID actorId, Object payload) {
+	}
+
+	/**
+	 * Appends several events in one round trip to the database (a JDBC batch), in list order, in the
+	 * caller's transaction; as {@link #append} otherwise.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Event<Object>> appendAll(List<Entry> entries) {
+		List<Event<Object>> events = new ArrayList<>(entries.size());
+		List<Object[]> rows = new ArrayList<>(entries.size());
+		for (Entry entry : entries) {
+			Event<Object> event = codec.event(entry.actorId(), entry.payload());
+			events.add(event);
+			rows.add(new Object[] { event.eventId(), EventCodec.topic(entry.payload().getClass()), entry.key(),
+					codec.encode(event) });
+		}
+		if (!rows.isEmpty()) {
+			jdbc.batchUpdate("insert into outbox_event (event_id, topic, msg_key, envelope) values (?, ?, ?, ?)", rows);
+			wakeRelayAfterCommit();
+		}
+		return events;
 	}
 
 	private void wakeRelayAfterCommit() {

@@ -1,6 +1,7 @@
 package org.chatline.message.messages;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.chatline.common.outbox.OutboxWriter;
@@ -35,9 +36,17 @@ class MessageEvents {
 	}
 
 	void created(Message m) {
-		outbox.append(m.conversationId(), m.senderId(), new MessageCreated(m.id(), m.conversationId(), m.seq(),
-				m.senderId(), m.receiverId(), m.groupId(), m.parentId(), m.content(), m.type(), m.status(),
-				m.metadata(), m.createdAt()));
+		outbox.append(m.conversationId(), m.senderId(), createdEvent(m));
+	}
+
+	/** {@link #created} for a batch of new messages, in one round trip. */
+	void createdAll(List<Message> batch) {
+		outbox.appendAll(batch.stream().map(m -> new OutboxWriter.Entry(m.conversationId(), m.senderId(), createdEvent(m))).toList());
+	}
+
+	private static MessageCreated createdEvent(Message m) {
+		return new MessageCreated(m.id(), m.conversationId(), m.seq(), m.senderId(), m.receiverId(), m.groupId(),
+				m.parentId(), m.content(), m.type(), m.status(), m.metadata(), m.createdAt());
 	}
 
 	void edited(Message m, UUID userId, String content, Instant at) {

@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,121 @@ class MessageRepository {
 			.param("clientId", m.clientMessageId(), Types.VARCHAR)
 			.param("createdAt", Timestamp.from(m.createdAt()))
 			.param("recipients", recipients.toArray(UUID[]::new))
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Takes {@code counts.get(c)} sequence numbers of each conversation {@code c} at once; returns
+	 * each one's last sequence number after that. Rows are locked in id order, so two writers never
+	 * wait for each other in a cycle.
+	 */
+	Map<String, Long> takeSeqs(Map<String, Integer> counts) {
+		List<String> ids = counts.keySet().stream().sorted().toList();
+		Long[] ns = ids.stream().map(id -> (long) counts.get(id)).toArray(Long[]::new);
+		Map<String, Long> last = new HashMap<>();
+		jdbc.sql("""
+				insert into conversation (id, last_seq)
+				select id, n from unnest(cast(? as text[]), cast(? as bigint[])) as t(id, n) order by id
+				on conflict (id) do update set last_seq = conversation.last_seq + excluded.last_seq
+				returning id, last_seq""")
+			.params(ids.toArray(String[]::new), ns)
+			.query((rs, row) -> last.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return last;
+	}
+
+	/** Whether any of the senders already stored a message with the paired client message id. */
+	boolean anyClientIdTaken(List<UUID> senders, List<String> clientIds) {
+		return jdbc.sql("""
+				select exists (select 1 from message m
+				    join unnest(cast(? as uuid[]), cast(? as text[])) as t(sender, client)
+				    on m.sender_id = t.sender and m.client_message_id = t.client)""")
+			.params(senders.toArray(UUID[]::new), clientIds.toArray(String[]::new))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * {@link #insertNew} for many messages in one statement: the messages, all their recipients'
+	 * receipts and their change-log entries (in list order, so a conversation's entries follow its
+	 * sequence numbers).
+	 */
+	void insertAll(List<Message> batch, List<List<UUID>> recipients) {
+		int n = batch.size();
+		UUID[] ids = new UUID[n];
+		String[] conversations = new String[n];
+		Long[] seqs = new Long[n];
+		UUID[] senders = new UUID[n];
+		UUID[] receivers = new UUID[n];
+		UUID[] groups = new UUID[n];
+		UUID[] parents = new UUID[n];
+		String[] contents = new String[n];
+		String[] types = new String[n];
+		String[] statuses = new String[n];
+		String[] metadata = new String[n];
+		String[] clientIds = new String[n];
+		String[] createdAt = new String[n];
+		List<UUID> receiptMessages = new ArrayList<>();
+		List<UUID> receiptUsers = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			Message m = batch.get(i);
+			ids[i] = m.id();
+			conversations[i] = m.conversationId();
+			seqs[i] = m.seq();
+			senders[i] = m.senderId();
+			receivers[i] = m.receiverId();
+			groups[i] = m.groupId();
+			parents[i] = m.parentId();
+			contents[i] = m.content();
+			types[i] = m.type();
+			statuses[i] = m.status();
+			metadata[i] = m.metadata() == null ? null : json.writeValueAsString(m.metadata());
+			clientIds[i] = m.clientMessageId();
+			createdAt[i] = m.createdAt().toString();
+			for (UUID user : recipients.get(i)) {
+				receiptMessages.add(m.id());
+				receiptUsers.add(user);
+			}
+		}
+		jdbc.sql("""
+				with inserted as (
+				    insert into message (id, conversation_id, seq, sender_id, receiver_id, group_id, parent_id, content,
+				        type, status, metadata, client_message_id, edited, deleted, created_at, updated_at)
+				    select id, conversation, seq, sender, receiver, grp, parent, content, type, status,
+				        cast(metadata as jsonb), client, false, false, at, at
+				    from unnest(cast(:ids as uuid[]), cast(:conversations as text[]), cast(:seqs as bigint[]),
+				        cast(:senders as uuid[]), cast(:receivers as uuid[]), cast(:groups as uuid[]),
+				        cast(:parents as uuid[]), cast(:contents as text[]), cast(:types as text[]),
+				        cast(:statuses as text[]), cast(:metadata as text[]), cast(:clientIds as text[]),
+				        cast(:createdAt as timestamptz[]))
+				        as t(id, conversation, seq, sender, receiver, grp, parent, content, type, status, metadata,
+				            client, at)),
+				receipts as (
+				    insert into message_receipt (message_id, user_id)
+				    select * from unnest(cast(:receiptMessages as uuid[]), cast(:receiptUsers as uuid[]))),
+				changes as (
+				    insert into message_change (conversation_id, message_id, kind, user_id)
+				    select conversation, id, 'CREATED', sender
+				    from unnest(cast(:conversations as text[]), cast(:ids as uuid[]), cast(:senders as uuid[]))
+				        with ordinality as c(conversation, id, sender, position)
+				    order by position)
+				select 1""")
+			.param("ids", ids)
+			.param("conversations", conversations)
+			.param("seqs", seqs)
+			.param("senders", senders)
+			.param("receivers", receivers)
+			.param("groups", groups)
+			.param("parents", parents)
+			.param("contents", contents)
+			.param("types", types)
+			.param("statuses", statuses)
+			.param("metadata", metadata)
+			.param("clientIds", clientIds)
+			.param("createdAt", createdAt)
+			.param("receiptMessages", receiptMessages.toArray(UUID[]::new))
+			.param("receiptUsers", receiptUsers.toArray(UUID[]::new))
 			.query(Integer.class)
 			.single();
 	}

@@ -1,8 +1,14 @@
 package org.chatline.message.messages;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -15,6 +21,8 @@ import org.chatline.message.groups.GroupMembership;
 import org.chatline.message.users.UserDirectory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * receiver exist, may the caller see this group) is settled before a transaction opens.
  */
 @Service
-class MessageService {
+class MessageService implements MessageWriter.BatchStore<MessageService.NewMessage, MessageService.Sent>, SmartLifecycle {
 
 	static final int MAX_METADATA_BYTES = 4096;
 
@@ -49,8 +57,13 @@ class MessageService {
 
 	private final Counter groupSent;
 
+	private final MessageWriter<NewMessage, Sent> writer;
+
 	MessageService(MessageRepository messages, UserDirectory users, GroupMembership groups, ConversationAccess access,
-			MessageEvents events, JsonMapper json, MeterRegistry meters, PlatformTransactionManager transactionManager) {
+			MessageEvents events, JsonMapper json, MeterRegistry meters, PlatformTransactionManager transactionManager,
+			@Value("${chat.messages.write-batch-size:64}") int writeBatchSize,
+			@Value("${chat.messages.write-queue:1024}") int writeQueue,
+			@Value("${chat.messages.write-timeout:5s}") Duration writeTimeout) {
 		this.messages = messages;
 		this.users = users;
 		this.groups = groups;
@@ -62,6 +75,12 @@ class MessageService {
 		this.readOnlyTx.setReadOnly(true);
 		this.directSent = Counter.builder("chat.messages.sent").tag("conversation", "direct").register(meters);
 		this.groupSent = Counter.builder("chat.messages.sent").tag("conversation", "group").register(meters);
+		this.writer = new MessageWriter<>(this, writeBatchSize, writeQueue, writeTimeout.toMillis(), meters);
+	}
+
+	/** A send whose remote facts are settled (the receiver exists, the members are known), to be stored. */
+	record NewMessage(AuthenticatedUser caller, SendMessageRequest request, String clientId, String conversationId,
+			List<UUID> recipients) {
 	}
 
 	/** The stored message, and whether this call created it (false: an idempotent retry). */
@@ -110,7 +129,86 @@ class MessageService {
 			conversationId = Message.groupConversation(request.groupId());
 			recipients = groups.members(request.groupId()).stream().filter(id -> !id.equals(caller.id())).toList();
 		}
-		return tx.execute(status -> store(caller, request, clientId, conversationId, recipients));
+		return writer.write(new NewMessage(caller, request, clientId, conversationId, recipients));
+	}
+
+	/**
+	 * Stores a batch of sends in one transaction (see {@link MessageWriter}). Anything but the plain
+	 * case (a reply, a client message id already used, or used twice in the batch) makes the writer
+	 * store each send on its own, with the checks of {@link #store}.
+	 */
+	@Override
+	public List<Sent> storeAll(List<NewMessage> sends) {
+		return tx.execute(status -> {
+			List<UUID> senders = new ArrayList<>();
+			List<String> clientIds = new ArrayList<>();
+			Set<String> seen = new HashSet<>();
+			Map<String, Integer> counts = new HashMap<>();
+			for (NewMessage send : sends) {
+				if (send.request().parentId() != null) {
+					throw new MessageWriter.StoreSeparately();
+				}
+				if (send.clientId() != null) {
+					if (!seen.add(send.caller().id() + " " + send.clientId())) {
+						throw new MessageWriter.StoreSeparately();
+					}
+					senders.add(send.caller().id());
+					clientIds.add(send.clientId());
+				}
+				counts.merge(send.conversationId(), 1, Integer::sum);
+			}
+			if (!clientIds.isEmpty() && messages.anyClientIdTaken(senders, clientIds)) {
+				throw new MessageWriter.StoreSeparately();
+			}
+			Map<String, Long> next = new HashMap<>();
+			messages.takeSeqs(counts).forEach((id, last) -> next.put(id, last - counts.get(id) + 1));
+			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+			List<Message> batch = new ArrayList<>(sends.size());
+			for (NewMessage send : sends) {
+				SendMessageRequest request = send.request();
+				long seq = next.merge(send.conversationId(), 1L, Long::sum) - 1;
+				if (seq == 1 && request.receiverId() != null) {
+					messages.addDirectParticipants(send.conversationId(), send.caller().id(), request.receiverId());
+				}
+				batch.add(new Message(UUID.randomUUID(), send.conversationId(), seq, send.caller().id(),
+						request.receiverId(), request.groupId(), null, request.content(), request.typeOrDefault(),
+						"SENT", request.metadata(), send.clientId(), false, false, now, now));
+			}
+			messages.insertAll(batch, sends.stream().map(NewMessage::recipients).toList());
+			events.createdAll(batch);
+			List<Sent> sent = new ArrayList<>(batch.size());
+			for (Message message : batch) {
+				(message.isDirect() ? directSent : groupSent).increment();
+				sent.add(new Sent(MessageResponse.of(message), true));
+			}
+			return sent;
+		});
+	}
+
+	@Override
+	public Sent storeOne(NewMessage send) {
+		return tx.execute(status -> store(send.caller(), send.request(), send.clientId(), send.conversationId(),
+				send.recipients()));
+	}
+
+	@Override
+	public void start() {
+		writer.start();
+	}
+
+	@Override
+	public void stop() {
+		writer.stop();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return writer.isRunning();
+	}
+
+	@Override
+	public int getPhase() {
+		return writer.getPhase();
 	}
 
 	private Sent store(AuthenticatedUser caller, SendMessageRequest request, String clientId, String conversationId,
