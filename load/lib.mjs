@@ -178,13 +178,14 @@ export function prng(seed) {
 }
 
 /**
- * CPU ticks (user + system, from /proc) per part of the platform: Java processes by the first
- * "<name>-service" in their command line (the launcher, which hosts the embedded Kafka broker, has
- * none), PostgreSQL and Redis processes summed, this process as "load generator", and every other
- * process on the machine as "other" (to see a foreign job sharing the cores).
+ * CPU ticks (user + system, from /proc) of every process, with the part of the platform it belongs
+ * to: Java processes by the first "<name>-service" in their command line (the launcher, which hosts
+ * the embedded Kafka broker, has none), PostgreSQL and Redis processes, this process as "load
+ * generator", and every other process on the machine as "other" (to see a foreign job sharing the
+ * cores).
  */
 export function cpuSnapshot() {
-  const parts = {};
+  const processes = {};
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat;
@@ -196,26 +197,33 @@ export function cpuSnapshot() {
       continue; // gone meanwhile
     }
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     let name = 'other';
     if (Number(entry) === process.pid) name = 'load generator';
     else if (comm === 'java') name = cmdline.match(/[a-z]+-service/)?.[0] ?? 'launcher (Kafka)';
     else if (comm === 'postgres') name = 'postgres';
     else if (comm === 'redis-server') name = 'redis';
-    parts[name] = (parts[name] ?? 0) + ticks;
+    // fields[0] is the state; utime and stime are fields 14 and 15 of stat, so 11 and 12 here.
+    processes[entry] = { name, ticks: Number(fields[11]) + Number(fields[12]) };
   }
-  return parts;
+  return processes;
 }
 
-/** CPU milliseconds per message of each part between two snapshots (USER_HZ = 100 on Linux). */
+/**
+ * CPU milliseconds per message of each part between two snapshots (USER_HZ = 100 on Linux). A
+ * process that started in between counts whole; one that ended in between is missing.
+ */
 export function cpuPerMessage(before, after, messages) {
+  const ms = {};
+  for (const [pid, { name, ticks }] of Object.entries(after)) {
+    const was = before[pid]?.name === name ? before[pid].ticks : 0;
+    ms[name] = (ms[name] ?? 0) + (ticks - was) * 10;
+  }
   const perMessage = {};
   let server = 0;
-  for (const [name, ticks] of Object.entries(after)) {
-    const ms = ((ticks - (before[name] ?? 0)) * 10) / Math.max(1, messages);
-    perMessage[name] = Math.round(ms * 1000) / 1000;
-    if (name !== 'load generator' && name !== 'other') server += ms;
+  for (const [name, total] of Object.entries(ms)) {
+    perMessage[name] = Math.round((total / Math.max(1, messages)) * 1000) / 1000;
+    if (name !== 'load generator' && name !== 'other') server += total / Math.max(1, messages);
   }
   return { perMessage, server: Math.round(server * 1000) / 1000 };
 }
