@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -86,6 +87,18 @@ public class KnownUsers {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * Which of {@code ids} this projection knows as existing, without asking user-service: safe
+	 * inside a transaction. An id missing from the answer is unknown here or deleted; {@link #exists}
+	 * tells which (outside any transaction).
+	 */
+	public Set<UUID> knownAlive(Collection<UUID> ids) {
+		return jdbc.sql("select id from known_user where id = any(?) and not deleted")
+			.param(ids.toArray(UUID[]::new))
+			.query((rs, n) -> rs.getObject(1, UUID.class))
+			.set();
 	}
 
 	/** Applies an event of {@code chat.users.v1} by the merge rule. */

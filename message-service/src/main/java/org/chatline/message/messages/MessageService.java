@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,7 +81,11 @@ class MessageService implements MessageWriter.BatchStore<MessageService.NewMessa
 
 	/** A send whose remote facts are settled (the receiver exists, the members are known), to be stored. */
 	record NewMessage(AuthenticatedUser caller, SendMessageRequest request, String clientId, String conversationId,
-			List<UUID> recipients) {
+			List<UUID> recipients, boolean receiverChecked) {
+
+		NewMessage receiverConfirmed() {
+			return new NewMessage(caller, request, clientId, conversationId, recipients, true);
+		}
 	}
 
 	/** The stored message, and whether this call created it (false: an idempotent retry). */
@@ -118,9 +123,6 @@ class MessageService implements MessageWriter.BatchStore<MessageService.NewMessa
 			if (receiverId.equals(caller.id())) {
 				throw DomainException.invalid("receiverId: must be another user");
 			}
-			if (!users.exists(receiverId)) {
-				throw DomainException.notFound("Receiver not found");
-			}
 			conversationId = Message.directConversation(caller.id(), receiverId);
 			recipients = List.of(receiverId);
 		}
@@ -129,7 +131,27 @@ class MessageService implements MessageWriter.BatchStore<MessageService.NewMessa
 			conversationId = Message.groupConversation(request.groupId());
 			recipients = groups.members(request.groupId()).stream().filter(id -> !id.equals(caller.id())).toList();
 		}
-		return writer.write(new NewMessage(caller, request, clientId, conversationId, recipients));
+		// A direct message's receiver is checked with the batch, in the writer's transaction; only a
+		// receiver this service does not know as existing comes back here, to be asked of user-service.
+		NewMessage message = new NewMessage(caller, request, clientId, conversationId, recipients,
+				request.receiverId() == null);
+		try {
+			return writer.write(message);
+		}
+		catch (ReceiverUnconfirmed ex) {
+			if (!users.exists(request.receiverId())) {
+				throw DomainException.notFound("Receiver not found");
+			}
+			return writer.write(message.receiverConfirmed());
+		}
+	}
+
+	/** The receiver of a direct message is not known here as existing: the caller must ask. */
+	static final class ReceiverUnconfirmed extends RuntimeException {
+
+		ReceiverUnconfirmed() {
+			super("receiver unconfirmed", null, false, false);
+		}
 	}
 
 	/**
@@ -160,6 +182,13 @@ class MessageService implements MessageWriter.BatchStore<MessageService.NewMessa
 			if (!clientIds.isEmpty() && messages.anyClientIdTaken(senders, clientIds)) {
 				throw new MessageWriter.StoreSeparately();
 			}
+			Set<UUID> receivers = sends.stream()
+				.filter(send -> !send.receiverChecked())
+				.map(send -> send.request().receiverId())
+				.collect(Collectors.toSet());
+			if (!receivers.isEmpty() && !users.knownAlive(receivers).containsAll(receivers)) {
+				throw new MessageWriter.StoreSeparately();
+			}
 			Map<String, Long> next = new HashMap<>();
 			messages.takeSeqs(counts).forEach((id, last) -> next.put(id, last - counts.get(id) + 1));
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -187,6 +216,9 @@ class MessageService implements MessageWriter.BatchStore<MessageService.NewMessa
 
 	@Override
 	public Sent storeOne(NewMessage send) {
+		if (!send.receiverChecked() && users.knownAlive(List.of(send.request().receiverId())).isEmpty()) {
+			throw new ReceiverUnconfirmed();
+		}
 		return tx.execute(status -> store(send.caller(), send.request(), send.clientId(), send.conversationId(),
 				send.recipients()));
 	}

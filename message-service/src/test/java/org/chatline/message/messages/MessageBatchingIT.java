@@ -119,6 +119,39 @@ class MessageBatchingIT extends MessageIntegrationTest {
 		assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, 41).boxed().toList());
 	}
 
+	/**
+	 * Receivers are checked in the batch's transaction against this service's projection; one it
+	 * does not know is asked of user-service by that send alone, and a deleted one is refused.
+	 */
+	@Test
+	void receiversUnknownHereOrDeletedAreSettledPerSend() throws Exception {
+		UUID sender = UUID.randomUUID();
+		UUID known = MessageFixtures.knownUser(jdbc);
+		UUID onlyAtOwner = OwnersStub.INSTANCE.addUser();
+		UUID deleted = MessageFixtures.knownUser(jdbc);
+		jdbc.sql("update known_user set deleted = true where id = ?").param(deleted).update();
+		UUID nobody = UUID.randomUUID();
+		List<UUID> targets = List.of(known, onlyAtOwner, deleted, nobody);
+		List<Callable<Reply>> sends = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			String body = MessageFixtures.directMessage(targets.get(i % 4), "to " + i);
+			sends.add(() -> call("POST", "/api/v1/messages", sender, body));
+		}
+		List<Reply> replies = all(sends);
+
+		for (int i = 0; i < replies.size(); i++) {
+			Reply reply = replies.get(i);
+			assertThat(reply.status()).as(i + ": " + reply.body()).isEqualTo(i % 4 < 2 ? 201 : 404);
+			if (i % 4 >= 2) {
+				assertThat(reply.code()).isEqualTo("NOT_FOUND");
+			}
+		}
+		assertThat(jdbc.sql("select count(*) from message where sender_id = ? and receiver_id = ?")
+			.params(sender, onlyAtOwner).query(Long.class).single()).isEqualTo(10);
+		assertThat(jdbc.sql("select count(*) from message where sender_id = ? and receiver_id in (?, ?)")
+			.params(sender, deleted, nobody).query(Long.class).single()).isZero();
+	}
+
 	private DistributionSummary batches() {
 		return meters.get("chat.messages.write.batch").summary();
 	}
