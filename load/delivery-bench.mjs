@@ -41,6 +41,7 @@ if (isMainThread && o.workers > 1) {
   })));
   const merged = shares.reduce((a, b) => ({
     sent: a.sent + b.sent, rate: a.rate + b.rate, errors: a.errors + b.errors, lost: a.lost + b.lost,
+    lostAcknowledged: a.lostAcknowledged + b.lostAcknowledged,
     duplicated: a.duplicated + b.duplicated, sendMs: a.sendMs.concat(b.sendMs),
     deliverMs: a.deliverMs.concat(b.deliverMs), errorKinds: { ...a.errorKinds, ...b.errorKinds },
   }));
@@ -53,7 +54,7 @@ function report(r) {
   console.log(JSON.stringify({
     via: o.via, api: o.api || `${o.gateway}/api/v1`, targetRate: o.rate, pairs: o.pairs, workers: o.workers,
     sent: r.sent, achievedRate: Math.round(r.rate * 10) / 10, errors: r.errors, errorKinds: r.errorKinds,
-    lost: r.lost, duplicated: r.duplicated,
+    lost: r.lost, lostAcknowledged: r.lostAcknowledged, duplicated: r.duplicated,
     sendLatencyMs: percentiles(r.sendMs), deliveryLatencyMs: percentiles(r.deliverMs),
     ...(r.cpu ? { serverCpuMsPerMessage: r.cpu.server, cpuMsPerMessage: r.cpu.perMessage } : {}),
   }));
@@ -77,6 +78,7 @@ if (idleCount > 0) {
 }
 
 const sentAt = new Map(); // tag -> send start (ms)
+const acknowledged = new Set(); // tags the platform answered with success (201 or a successful ack)
 const received = new Map(); // tag -> count
 const sendMs = [];
 const deliverMs = [];
@@ -111,9 +113,11 @@ async function sendOne(i) {
         senderSockets[pair].emit('message:send', body, (ack) => { clearTimeout(timer); resolve(ack); });
       });
       if (!reply || reply.success === false) fail(reply?.timeout ? 'timeout' : reply?.code ?? 'error');
+      else acknowledged.add(tag);
     } else {
       const res = await http(api, 'POST', '/messages', { token: senders[pair].token, body });
       if (res.status !== 201) fail(`${res.status} ${res.json?.code ?? ''}`.trim());
+      else acknowledged.add(tag);
     }
     if (measuring) sendMs.push(performance.now() - t0);
   } catch (e) {
@@ -152,9 +156,11 @@ await sleep(o.drain * 1000);
 const measuredTags = [...sentAt.keys()].filter((t) => t.startsWith('m:'));
 const lost = measuredTags.filter((t) => !received.has(t)).length;
 const duplicated = measuredTags.filter((t) => (received.get(t) ?? 0) > 1).length;
+// The promise that matters: nothing the platform acknowledged is lost (a refused send may be).
+const lostAcknowledged = measuredTags.filter((t) => acknowledged.has(t) && !received.has(t)).length;
 const share = {
-  sent: measuredTags.length, rate: run.count / run.seconds, errors, errorKinds, lost, duplicated, sendMs, deliverMs,
-  cpu,
+  sent: measuredTags.length, rate: run.count / run.seconds, errors, errorKinds, lost, lostAcknowledged, duplicated,
+  sendMs, deliverMs, cpu,
 };
 [...receiverSockets, ...senderSockets, ...idleSockets].forEach((s) => s.close());
 if (!isMainThread) {

@@ -35,6 +35,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and user within this interval; repeats are dropped silently
  * @param typingBurst at most this many typing signals per user within {@code typingInterval}, over
  * all conversations; the rest are dropped silently
+ * @param forwardQueueTimeout an emit that waited longer than this for a forwarding thread (in its
+ * user's queue and the pool's) is refused with "Server busy" instead of being forwarded late: past
+ * capacity, clients hear so early rather than after a long queue
  */
 @ConfigurationProperties("chat.realtime")
 public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultValue("0.0.0.0") String bindHost,
@@ -44,5 +47,6 @@ public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultV
 		@DefaultValue("1s") Duration drainTimeout, @DefaultValue("10s") Duration typingMaxAge,
 		@DefaultValue("false") boolean websocketCompression, @DefaultValue("4") int forwardsPerUser,
 		@DefaultValue("64") int forwardsQueuedPerUser, @DefaultValue("2s") Duration sessionSweep, @DefaultValue("1s") Duration sessionEndGrace,
-		@DefaultValue("2s") Duration typingInterval, @DefaultValue("10") int typingBurst) {
+		@DefaultValue("2s") Duration typingInterval, @DefaultValue("10") int typingBurst,
+		@DefaultValue("500ms") Duration forwardQueueTimeout) {
 }

@@ -64,6 +64,7 @@ class MessageService implements MessageWriter.BatchStore<MessageService.NewMessa
 			MessageEvents events, JsonMapper json, MeterRegistry meters, PlatformTransactionManager transactionManager,
 			@Value("${chat.messages.write-batch-size:64}") int writeBatchSize,
 			@Value("${chat.messages.write-queue:1024}") int writeQueue,
+			@Value("${chat.messages.write-queue-timeout:500ms}") Duration writeQueueTimeout,
 			@Value("${chat.messages.write-timeout:5s}") Duration writeTimeout) {
 		this.messages = messages;
 		this.users = users;
@@ -76,7 +77,8 @@ class MessageService implements MessageWriter.BatchStore<MessageService.NewMessa
 		this.readOnlyTx.setReadOnly(true);
 		this.directSent = Counter.builder("chat.messages.sent").tag("conversation", "direct").register(meters);
 		this.groupSent = Counter.builder("chat.messages.sent").tag("conversation", "group").register(meters);
-		this.writer = new MessageWriter<>(this, writeBatchSize, writeQueue, writeTimeout.toMillis(), meters);
+		this.writer = new MessageWriter<>(this, writeBatchSize, writeQueue, writeQueueTimeout.toMillis(),
+				writeTimeout.toMillis(), meters);
 	}
 
 	/** A send whose remote facts are settled (the receiver exists, the members are known), to be stored. */

@@ -27,7 +27,8 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * When a batch fails as a whole (one bad message, a lost race with a retry of the same
  * {@code clientMessageId}), each of its sends is stored again on its own, so a failure reaches only
- * the send that caused it. A full queue refuses a send at once (503) instead of letting it wait:
+ * the send that caused it. A full queue refuses a send at once (503), and a send that waited in it
+ * longer than the queue timeout is refused (503) when its turn comes instead of being written late:
  * past capacity the platform says so early.
  *
  * @param <S> a send waiting to be stored
@@ -37,7 +38,7 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
 
-	private record Pending<S, R>(S send, CompletableFuture<R> result) {
+	private record Pending<S, R>(S send, CompletableFuture<R> result, long arrived) {
 	}
 
 	/** Thrown by {@link BatchStore#storeAll} when the batch's sends must be stored one by one. */
@@ -65,16 +66,20 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 
 	private final long timeoutMillis;
 
+	private final long queueTimeoutNanos;
+
 	private final DistributionSummary batchSizes;
 
 	private volatile boolean running;
 
 	private Thread worker;
 
-	MessageWriter(BatchStore<S, R> store, int batchSize, int queueCapacity, long timeoutMillis, MeterRegistry meters) {
+	MessageWriter(BatchStore<S, R> store, int batchSize, int queueCapacity, long queueTimeoutMillis,
+			long timeoutMillis, MeterRegistry meters) {
 		this.store = store;
 		this.batchSize = batchSize;
 		this.queue = new ArrayBlockingQueue<>(queueCapacity);
+		this.queueTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(queueTimeoutMillis);
 		this.timeoutMillis = timeoutMillis;
 		this.batchSizes = DistributionSummary.builder("chat.messages.write.batch")
 			.description("New messages stored per transaction")
@@ -90,7 +95,7 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 		if (!running) {
 			throw ApiException.unavailable("Message service is shutting down");
 		}
-		Pending<S, R> pending = new Pending<>(send, new CompletableFuture<>());
+		Pending<S, R> pending = new Pending<>(send, new CompletableFuture<>(), System.nanoTime());
 		if (!queue.offer(pending)) {
 			throw ApiException.unavailable("Message service busy, try again");
 		}
@@ -104,6 +109,9 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 			throw new IllegalStateException(ex.getCause());
 		}
 		catch (TimeoutException ex) {
+			// Not written unless the writer already took it (then it may be stored: a retry with the
+			// same clientMessageId is answered with it).
+			pending.result().cancel(false);
 			throw ApiException.unavailable("Message service busy, try again");
 		}
 		catch (InterruptedException ex) {
@@ -159,7 +167,10 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 				}
 				batch.add(first);
 				queue.drainTo(batch, batchSize - 1);
-				writeBatch(batch);
+				refuseStale(batch);
+				if (!batch.isEmpty()) {
+					writeBatch(batch);
+				}
 			}
 			catch (InterruptedException ex) {
 				if (!running) {
@@ -175,6 +186,24 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Past capacity, sends wait: one that waited longer than the queue timeout (or whose caller
+	 * stopped waiting) is refused now instead of being written late.
+	 */
+	private void refuseStale(List<Pending<S, R>> batch) {
+		long now = System.nanoTime();
+		batch.removeIf(pending -> {
+			if (pending.result().isDone()) {
+				return true;
+			}
+			if (now - pending.arrived() > queueTimeoutNanos) {
+				pending.result().completeExceptionally(ApiException.unavailable("Message service busy, try again"));
+				return true;
+			}
+			return false;
+		});
 	}
 
 	/** Answers every send of the batch (a completed future ignores the finally clause above). */

@@ -1,5 +1,6 @@
 package org.chatline.realtime.forwarding;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Component;
  * {@code forwards-queued-per-user} waiting an emit is refused at once. The pool itself is bounded
  * ("Server busy" under true overload). When an emit runs: a socket whose session ended meanwhile is
  * not forwarded, and the write is counted in the gateway's rate-limit bucket of its REST twin
- * ({@link WriteLimiter}) and refused when over it.
+ * ({@link WriteLimiter}) and refused when over it. An emit that waited longer than
+ * {@code forward-queue-timeout} for its turn is refused ("Server busy") instead of being forwarded
+ * late, so past capacity clients hear so at once and the backlog cannot grow into seconds.
  */
 @Component
 public class Forwarder {
@@ -57,21 +60,31 @@ public class Forwarder {
 		private final Deque<Job> waiting = new ArrayDeque<>();
 	}
 
-	/** An emit to forward, and how to refuse it when the pool is full. */
-	private record Job(Runnable forward, Runnable busy) {
+	/** An emit to forward, how to refuse it when the pool is full, and when it came (nanoTime). */
+	private record Job(Runnable forward, Runnable busy, long arrived) {
 	}
+
+	/** Longest an emit may wait for a thread before it is refused instead (nanoseconds). */
+	private final long maxWaitNanos;
 
 	@Autowired
 	Forwarder(TaskExecutor forwardingExecutor, WriteLimiter limiter, RealtimeProperties properties) {
-		this(forwardingExecutor, limiter, properties.forwardsPerUser(), properties.forwardsQueuedPerUser());
+		this(forwardingExecutor, limiter, properties.forwardsPerUser(), properties.forwardsQueuedPerUser(),
+				properties.forwardQueueTimeout());
 	}
 
 	public Forwarder(TaskExecutor forwardingExecutor, WriteLimiter limiter, int forwardsPerUser,
 			int forwardsQueuedPerUser) {
+		this(forwardingExecutor, limiter, forwardsPerUser, forwardsQueuedPerUser, Duration.ofMillis(500));
+	}
+
+	public Forwarder(TaskExecutor forwardingExecutor, WriteLimiter limiter, int forwardsPerUser,
+			int forwardsQueuedPerUser, Duration forwardQueueTimeout) {
 		this.executor = forwardingExecutor;
 		this.limiter = limiter;
 		this.perUser = forwardsPerUser;
 		this.queuedPerUser = forwardsQueuedPerUser;
+		this.maxWaitNanos = forwardQueueTimeout.toNanos();
 	}
 
 	public void forward(SocketIOClient client, AuthenticatedUser user, AckRequest ack, WriteLimit limit,
@@ -84,7 +97,7 @@ public class Forwarder {
 	public void forward(SocketIOClient client, AuthenticatedUser user, AckRequest ack, WriteLimit limit,
 			Supplier<ServiceReply> call, Consumer<ServiceReply> onSuccess) {
 		Job job = new Job(() -> run(client, user, ack, limit, call, onSuccess),
-				() -> SocketReplies.fail(client, ack, ErrorCode.SERVICE_UNAVAILABLE, BUSY));
+				() -> SocketReplies.fail(client, ack, ErrorCode.SERVICE_UNAVAILABLE, BUSY), System.nanoTime());
 		boolean runNow;
 		synchronized (lanes) {
 			Lane lane = lanes.computeIfAbsent(user.id(), id -> new Lane());
@@ -119,7 +132,12 @@ public class Forwarder {
 			try {
 				executor.execute(() -> {
 					try {
-						running.forward().run();
+						if (System.nanoTime() - running.arrived() > maxWaitNanos) {
+							running.busy().run();
+						}
+						else {
+							running.forward().run();
+						}
 					}
 					finally {
 						next(userId).ifPresent(following -> submit(userId, following));
