@@ -38,6 +38,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forwardQueueTimeout an emit that waited longer than this for a forwarding thread (in its
  * user's queue and the pool's) is refused with "Server busy" instead of being forwarded late: past
  * capacity, clients hear so early rather than after a long queue
+ * @param sendBatchSize most {@code message:send} emits forwarded to message-service in one request
+ * (the sends waiting when a sender thread is free go together)
+ * @param sendBatchThreads threads forwarding those batches, each with one request in flight
+ * @param sendBatchQueue most sends waiting for a sender thread; beyond it a send is refused at once
  */
 @ConfigurationProperties("chat.realtime")
 public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultValue("0.0.0.0") String bindHost,
@@ -48,5 +52,6 @@ public record RealtimeProperties(@DefaultValue("8096") int socketPort, @DefaultV
 		@DefaultValue("false") boolean websocketCompression, @DefaultValue("4") int forwardsPerUser,
 		@DefaultValue("64") int forwardsQueuedPerUser, @DefaultValue("2s") Duration sessionSweep, @DefaultValue("1s") Duration sessionEndGrace,
 		@DefaultValue("2s") Duration typingInterval, @DefaultValue("10") int typingBurst,
-		@DefaultValue("500ms") Duration forwardQueueTimeout) {
+		@DefaultValue("500ms") Duration forwardQueueTimeout, @DefaultValue("64") int sendBatchSize,
+		@DefaultValue("4") int sendBatchThreads, @DefaultValue("4096") int sendBatchQueue) {
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
@@ -99,6 +100,29 @@ class MessageService implements MessageWriter.BatchStore<MessageService.NewMessa
 	 * then one short transaction: no database connection is held while another service answers.
 	 */
 	public Sent send(AuthenticatedUser caller, SendMessageRequest request, String idempotencyKey) {
+		Queued queued = submit(caller, request, idempotencyKey);
+		return await(queued, writer.deadline());
+	}
+
+	/** When sends submitted now must have been answered ({@link System#nanoTime()}). */
+	long deadline() {
+		return writer.deadline();
+	}
+
+	/**
+	 * A checked send waiting for the writer's next batch, or already answered (a retry of a stored
+	 * {@code clientMessageId}: {@code message} is null then).
+	 */
+	record Queued(NewMessage message, CompletableFuture<Sent> result) {
+	}
+
+	/**
+	 * Checks a send as {@link #send} does and queues it without waiting, so that the sends of a
+	 * batch forwarded by realtime-service share the writer's transactions: submit them all, then
+	 * {@link #await} each.
+	 * @throws org.chatline.common.api.ApiException when the send is refused before it is queued
+	 */
+	Queued submit(AuthenticatedUser caller, SendMessageRequest request, String idempotencyKey) {
 		String clientId = request.clientMessageId() != null ? request.clientMessageId() : idempotencyKey;
 		if (clientId != null) {
 			if (clientId.isBlank() || clientId.length() > 100) {
@@ -106,7 +130,8 @@ class MessageService implements MessageWriter.BatchStore<MessageService.NewMessa
 			}
 			var existing = messages.findByClientId(caller.id(), clientId);
 			if (existing.isPresent()) {
-				return new Sent(MessageResponse.of(existing.get()), false);
+				return new Queued(null, CompletableFuture.completedFuture(
+						new Sent(MessageResponse.of(existing.get()), false)));
 			}
 		}
 		if ((request.receiverId() == null) == (request.groupId() == null)) {
@@ -137,11 +162,20 @@ class MessageService implements MessageWriter.BatchStore<MessageService.NewMessa
 		// receiver this service does not know as existing comes back here, to be asked of user-service.
 		NewMessage message = new NewMessage(caller, request, clientId, conversationId, recipients,
 				request.receiverId() == null);
+		return new Queued(message, writer.submit(message));
+	}
+
+	/**
+	 * The answer of a queued send once its batch committed. A receiver the batch did not know as
+	 * existing is asked of user-service here, on the caller's thread (never the writer's).
+	 */
+	Sent await(Queued queued, long deadlineNanos) {
 		try {
-			return writer.write(message);
+			return writer.await(queued.result(), deadlineNanos);
 		}
 		catch (ReceiverUnconfirmed ex) {
-			if (!users.exists(request.receiverId())) {
+			NewMessage message = queued.message();
+			if (!users.exists(message.request().receiverId())) {
 				throw DomainException.notFound("Receiver not found");
 			}
 			return writer.write(message.receiverConfirmed());

@@ -1,18 +1,15 @@
 package org.chatline.message.messages;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.chatline.common.api.ApiException;
+import org.chatline.common.batch.BatchQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +35,6 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
 
-	private record Pending<S, R>(S send, CompletableFuture<R> result, long arrived) {
-	}
-
 	/** Thrown by {@link BatchStore#storeAll} when the batch's sends must be stored one by one. */
 	static final class StoreSeparately extends RuntimeException {
 
@@ -60,26 +54,20 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 
 	private final BatchStore<S, R> store;
 
-	private final BlockingQueue<Pending<S, R>> queue;
-
-	private final int batchSize;
+	private final BatchQueue<S, R> queue;
 
 	private final long timeoutMillis;
 
-	private final long queueTimeoutNanos;
-
 	private final DistributionSummary batchSizes;
-
-	private volatile boolean running;
-
-	private Thread worker;
 
 	MessageWriter(BatchStore<S, R> store, int batchSize, int queueCapacity, long queueTimeoutMillis,
 			long timeoutMillis, MeterRegistry meters) {
 		this.store = store;
-		this.batchSize = batchSize;
-		this.queue = new ArrayBlockingQueue<>(queueCapacity);
-		this.queueTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(queueTimeoutMillis);
+		this.queue = new BatchQueue<>("message-writer", 1, queueCapacity, batchSize, queueTimeoutMillis,
+				this::writeBatch, (result, why) -> result.completeExceptionally(switch (why) {
+					case FULL, STALE -> ApiException.unavailable("Message service busy, try again");
+					case STOPPED, UNANSWERED -> ApiException.unavailable("Message service is shutting down");
+				}));
 		this.timeoutMillis = timeoutMillis;
 		this.batchSizes = DistributionSummary.builder("chat.messages.write.batch")
 			.description("New messages stored per transaction")
@@ -92,15 +80,27 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 	 * (the send may still be stored then; a retry with the same {@code clientMessageId} tells)
 	 */
 	R write(S send) {
-		if (!running) {
-			throw ApiException.unavailable("Message service is shutting down");
-		}
-		Pending<S, R> pending = new Pending<>(send, new CompletableFuture<>(), System.nanoTime());
-		if (!queue.offer(pending)) {
-			throw ApiException.unavailable("Message service busy, try again");
-		}
+		return await(submit(send), deadline());
+	}
+
+	/** When sends submitted now must have been answered ({@link System#nanoTime()}). */
+	long deadline() {
+		return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+	}
+
+	/**
+	 * Queues the send for the next batch without waiting: several sends submitted one after the other
+	 * (a batch forwarded by realtime-service) are stored together, then {@link #await} each. A full
+	 * queue or a stopped writer completes the answer at once with a 503.
+	 */
+	CompletableFuture<R> submit(S send) {
+		return queue.submit(send);
+	}
+
+	/** The answer of a submitted send, once its batch committed (503 when none came by the deadline). */
+	R await(CompletableFuture<R> result, long deadlineNanos) {
 		try {
-			return pending.result().get(timeoutMillis, TimeUnit.MILLISECONDS);
+			return result.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
@@ -111,7 +111,7 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 		catch (TimeoutException ex) {
 			// Not written unless the writer already took it (then it may be stored: a retry with the
 			// same clientMessageId is answered with it).
-			pending.result().cancel(false);
+			result.cancel(false);
 			throw ApiException.unavailable("Message service busy, try again");
 		}
 		catch (InterruptedException ex) {
@@ -122,33 +122,17 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		running = true;
-		worker = new Thread(this::loop, "message-writer");
-		worker.setDaemon(true);
-		worker.start();
+		queue.start();
 	}
 
 	@Override
 	public void stop() {
-		running = false;
-		if (worker != null) {
-			worker.interrupt();
-			try {
-				worker.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		List<Pending<S, R>> left = new ArrayList<>();
-		queue.drainTo(left);
-		left.forEach(pending -> pending.result()
-			.completeExceptionally(ApiException.unavailable("Message service is shutting down")));
+		queue.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return running;
+		return queue.isRunning();
 	}
 
 	/** Stops after the web server (higher phase stops first), so sends in flight are written. */
@@ -157,61 +141,12 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 2048;
 	}
 
-	private void loop() {
-		List<Pending<S, R>> batch = new ArrayList<>(batchSize);
-		while (running || !queue.isEmpty()) {
-			try {
-				Pending<S, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				batch.add(first);
-				queue.drainTo(batch, batchSize - 1);
-				refuseStale(batch);
-				if (!batch.isEmpty()) {
-					writeBatch(batch);
-				}
-			}
-			catch (InterruptedException ex) {
-				if (!running) {
-					Thread.currentThread().interrupt();
-				}
-			}
-			finally {
-				batch.forEach(pending -> pending.result()
-					.completeExceptionally(ApiException.unavailable("Message service is shutting down")));
-				batch.clear();
-			}
-			if (Thread.currentThread().isInterrupted() && !running) {
-				return;
-			}
-		}
-	}
-
-	/**
-	 * Past capacity, sends wait: one that waited longer than the queue timeout (or whose caller
-	 * stopped waiting) is refused now instead of being written late.
-	 */
-	private void refuseStale(List<Pending<S, R>> batch) {
-		long now = System.nanoTime();
-		batch.removeIf(pending -> {
-			if (pending.result().isDone()) {
-				return true;
-			}
-			if (now - pending.arrived() > queueTimeoutNanos) {
-				pending.result().completeExceptionally(ApiException.unavailable("Message service busy, try again"));
-				return true;
-			}
-			return false;
-		});
-	}
-
-	/** Answers every send of the batch (a completed future ignores the finally clause above). */
-	private void writeBatch(List<Pending<S, R>> batch) {
+	/** Answers every send of the batch. */
+	private void writeBatch(List<BatchQueue.Item<S, R>> batch) {
 		batchSizes.record(batch.size());
 		List<R> results;
 		try {
-			results = store.storeAll(batch.stream().map(Pending::send).toList());
+			results = store.storeAll(batch.stream().map(BatchQueue.Item::value).toList());
 		}
 		catch (RuntimeException ex) {
 			if (batch.size() == 1 && !(ex instanceof StoreSeparately)) {
@@ -221,7 +156,7 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 			if (!(ex instanceof StoreSeparately)) {
 				log.debug("A batch of {} messages failed ({}); storing them one by one", batch.size(), ex.toString());
 			}
-			batch.forEach(pending -> complete(pending, store::storeOne));
+			batch.forEach(item -> storeOne(item));
 			return;
 		}
 		for (int i = 0; i < batch.size(); i++) {
@@ -229,12 +164,12 @@ final class MessageWriter<S, R> implements SmartLifecycle {
 		}
 	}
 
-	private void complete(Pending<S, R> pending, Function<S, R> storeOne) {
+	private void storeOne(BatchQueue.Item<S, R> item) {
 		try {
-			pending.result().complete(storeOne.apply(pending.send()));
+			item.result().complete(store.storeOne(item.value()));
 		}
 		catch (RuntimeException ex) {
-			pending.result().completeExceptionally(ex);
+			item.result().completeExceptionally(ex);
 		}
 	}
 }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -60,9 +62,14 @@ public class Forwarder {
 		private final Deque<Job> waiting = new ArrayDeque<>();
 	}
 
-	/** An emit to forward, how to refuse it when the pool is full, and when it came (nanoTime). */
-	private record Job(Runnable forward, Runnable busy, long arrived) {
+	/**
+	 * An emit to forward (done when the stage completes: the user's lane keeps its place until then),
+	 * how to refuse it when the pool is full, and when it came (nanoTime).
+	 */
+	private record Job(Supplier<CompletionStage<?>> forward, Runnable busy, long arrived) {
 	}
+
+	private static final CompletionStage<?> DONE = CompletableFuture.completedFuture(null);
 
 	/** Longest an emit may wait for a thread before it is refused instead (nanoseconds). */
 	private final long maxWaitNanos;
@@ -96,6 +103,21 @@ public class Forwarder {
 	/** As above; {@code onSuccess} runs before the ack (e.g. to emit the reply as an event too). */
 	public void forward(SocketIOClient client, AuthenticatedUser user, AckRequest ack, WriteLimit limit,
 			Supplier<ServiceReply> call, Consumer<ServiceReply> onSuccess) {
+		forwardAsync(client, user, ack, limit, () -> CompletableFuture.completedFuture(call.get()), onSuccess);
+	}
+
+	/**
+	 * As above, for a call that answers later (a send that waits for its batch): the forwarding
+	 * thread is free at once, and the emit holds its place in the user's lane until the answer.
+	 */
+	public void forwardAsync(SocketIOClient client, AuthenticatedUser user, AckRequest ack, WriteLimit limit,
+			Supplier<CompletionStage<ServiceReply>> call) {
+		forwardAsync(client, user, ack, limit, call, reply -> {
+		});
+	}
+
+	private void forwardAsync(SocketIOClient client, AuthenticatedUser user, AckRequest ack, WriteLimit limit,
+			Supplier<CompletionStage<ServiceReply>> call, Consumer<ServiceReply> onSuccess) {
 		Job job = new Job(() -> run(client, user, ack, limit, call, onSuccess),
 				() -> SocketReplies.fail(client, ack, ErrorCode.SERVICE_UNAVAILABLE, BUSY), System.nanoTime());
 		boolean runNow;
@@ -131,16 +153,18 @@ public class Forwarder {
 			Job running = current;
 			try {
 				executor.execute(() -> {
+					CompletionStage<?> done = DONE;
 					try {
 						if (System.nanoTime() - running.arrived() > maxWaitNanos) {
 							running.busy().run();
 						}
 						else {
-							running.forward().run();
+							done = running.forward().get();
 						}
 					}
 					finally {
-						next(userId).ifPresent(following -> submit(userId, following));
+						done.whenComplete((result, failure) -> next(userId)
+							.ifPresent(following -> submit(userId, following)));
 					}
 				});
 				return;
@@ -163,25 +187,29 @@ public class Forwarder {
 		}
 	}
 
-	private void run(SocketIOClient client, AuthenticatedUser user, AckRequest ack, WriteLimit limit,
-			Supplier<ServiceReply> call, Consumer<ServiceReply> onSuccess) {
+	private CompletionStage<?> run(SocketIOClient client, AuthenticatedUser user, AckRequest ack, WriteLimit limit,
+			Supplier<CompletionStage<ServiceReply>> call, Consumer<ServiceReply> onSuccess) {
 		Optional<String> ended = SocketSessions.refusal(client);
 		if (ended.isPresent()) {
 			SocketReplies.fail(client, ack, ErrorCode.UNAUTHORIZED, ended.get());
-			return;
+			return DONE;
 		}
 		Optional<String> overLimit = limiter.refusal(limit, user, client);
 		if (overLimit.isPresent()) {
 			SocketReplies.fail(client, ack, ErrorCode.RATE_LIMIT_EXCEEDED, overLimit.get());
-			return;
+			return DONE;
 		}
-		ServiceReply reply = call.get();
-		if (reply.successful()) {
-			onSuccess.accept(reply);
-			SocketReplies.acknowledge(ack, reply.envelope());
-		}
-		else {
-			SocketReplies.fail(client, ack, reply.message(), reply.envelope());
-		}
+		return call.get().whenComplete((reply, failure) -> {
+			if (failure != null) {
+				SocketReplies.fail(client, ack, ErrorCode.SERVICE_UNAVAILABLE, BUSY);
+			}
+			else if (reply.successful()) {
+				onSuccess.accept(reply);
+				SocketReplies.acknowledge(ack, reply.envelope());
+			}
+			else {
+				SocketReplies.fail(client, ack, reply.message(), reply.envelope());
+			}
+		});
 	}
 }

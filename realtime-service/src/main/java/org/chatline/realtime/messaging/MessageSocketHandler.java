@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * message-service. The ack carries message-service's envelope; a failure also emits {@code error}.
  * A send counts in the user's {@code messages} bucket, an edit or delete in the {@code general} one,
  * as the same REST calls do at the gateway.
+ * Sends go to message-service in batches ({@link SendBatcher}), each still under its user's own token.
  * Nothing is pushed from here: the resulting domain event drives the fan-out, as for REST calls.
  */
 @Component
@@ -35,16 +36,22 @@ class MessageSocketHandler implements SocketHandler {
 
 	static final String DELETE = "message:delete";
 
-	/** The fields of {@code POST /messages}; anything else a client sends is not passed on. */
+	/**
+	 * The fields of {@code POST /messages}; anything else a client sends is not passed on. A
+	 * {@code clientMessageId} makes a resent emit idempotent, as on REST.
+	 */
 	private static final List<String> SEND_FIELDS = List.of("content", "type", "receiverId", "groupId", "parentId",
-			"metadata");
+			"metadata", "clientMessageId");
 
 	private final MessageServiceClient messages;
 
+	private final SendBatcher sends;
+
 	private final Forwarder forwarder;
 
-	MessageSocketHandler(MessageServiceClient messages, Forwarder forwarder) {
+	MessageSocketHandler(MessageServiceClient messages, SendBatcher sends, Forwarder forwarder) {
 		this.messages = messages;
+		this.sends = sends;
 		this.forwarder = forwarder;
 	}
 
@@ -66,7 +73,7 @@ class MessageSocketHandler implements SocketHandler {
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		SEND_FIELDS.stream().filter(payload::containsKey).forEach(field -> body.put(field, payload.get(field)));
-		forwarder.forward(client, user, ack, WriteLimit.MESSAGES, () -> messages.send(user.token(), body));
+		forwarder.forwardAsync(client, user, ack, WriteLimit.MESSAGES, () -> sends.send(user.token(), body));
 	}
 
 	void edit(SocketIOClient client, AuthenticatedUser user, Object data, AckRequest ack) {

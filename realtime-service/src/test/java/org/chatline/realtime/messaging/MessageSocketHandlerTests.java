@@ -2,6 +2,7 @@ package org.chatline.realtime.messaging;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
@@ -26,7 +27,9 @@ class MessageSocketHandlerTests {
 
 	private final MessageServiceClient messages = mock(MessageServiceClient.class);
 
-	private final MessageSocketHandler handler = new MessageSocketHandler(messages,
+	private final SendBatcher sends = mock(SendBatcher.class);
+
+	private final MessageSocketHandler handler = new MessageSocketHandler(messages, sends,
 			new Forwarder(new SyncTaskExecutor(), WriteLimiter.off(), 4, 64));
 
 	private final AuthenticatedUser user = new AuthenticatedUser(UUID.randomUUID(), "ann", "USER", null, "the-token");
@@ -38,18 +41,19 @@ class MessageSocketHandlerTests {
 	@Test
 	void forwardsOnlyTheContractFieldsWithTheUsersToken() {
 		Map<String, Object> envelope = Map.of("success", true, "data", Map.of("id", "m1"));
-		when(messages.send(eq("the-token"), any())).thenReturn(new ServiceReply(201, envelope));
+		when(sends.send(eq("the-token"), any())).thenReturn(CompletableFuture.completedFuture(new ServiceReply(201, envelope)));
 
-		handler.send(client, user, Map.of("content", "hi", "receiverId", "r1", "senderId", "spoofed"), ack);
+		handler.send(client, user, Map.of("content", "hi", "receiverId", "r1", "senderId", "spoofed",
+				"clientMessageId", "c1"), ack);
 
-		verify(messages).send("the-token", Map.of("content", "hi", "receiverId", "r1"));
+		verify(sends).send("the-token", Map.of("content", "hi", "receiverId", "r1", "clientMessageId", "c1"));
 		verify(ack).sendAckData(envelope);
 	}
 
 	@Test
 	void reportsARefusalAsErrorEventAndAcksTheServicesEnvelope() {
 		Map<String, Object> envelope = Map.of("success", false, "message", "Forbidden", "code", "FORBIDDEN");
-		when(messages.send(anyString(), any())).thenReturn(new ServiceReply(403, envelope));
+		when(sends.send(anyString(), any())).thenReturn(CompletableFuture.completedFuture(new ServiceReply(403, envelope)));
 
 		handler.send(client, user, Map.of("content", "hi"), ack);
 
@@ -62,7 +66,7 @@ class MessageSocketHandlerTests {
 		handler.send(client, user, "just text", ack);
 
 		verify(client).sendEvent("error", Map.of("message", "Payload must be an object"));
-		verifyNoInteractions(messages);
+		verifyNoInteractions(messages, sends);
 	}
 
 	@Test

@@ -46,7 +46,7 @@ class SessionSweepTests {
 		when(redis.opsForValue()).thenReturn(values);
 		RealtimeProperties properties = new RealtimeProperties(0, "127.0.0.1", Duration.ofSeconds(25),
 				Duration.ofSeconds(20), Duration.ofSeconds(10), null, 100, 2, Duration.ofSeconds(1),
-				Duration.ofSeconds(10), false, 4, 64, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2), 10, Duration.ofMillis(500));
+				Duration.ofSeconds(10), false, 4, 64, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2), 10, Duration.ofMillis(500), 64, 4, 4096);
 		SessionEnder ender = new SessionEnder(server, scheduler, properties, new SimpleMeterRegistry());
 		sweep = new SessionSweep(server, ender, redis, scheduler, properties);
 	}
