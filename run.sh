@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 MODULES=(common-lib discovery-service gateway-service auth-service user-service message-service
-	group-service call-service realtime-service launcher)
+	group-service call-service attachment-service realtime-service launcher)
 export CHAT_DATA_DIR="${CHAT_DATA_DIR:-.data}"
 PID_FILE="$CHAT_DATA_DIR/launcher.pid"
 

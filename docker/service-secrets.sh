@@ -9,7 +9,7 @@ command -v openssl >/dev/null 2>&1 || { echo "service-secrets.sh: openssl is req
 b64url() { base64 | tr '+/' '-_' | tr -d '=\n'; }
 master=${MASTER:-$(openssl rand 32 | b64url)}
 echo "CHAT_SERVICE_MASTER_SECRET=$master"
-for service in user-service message-service group-service call-service realtime-service gateway-service; do
+for service in user-service message-service group-service call-service attachment-service realtime-service gateway-service; do
 	var=CHAT_$(tr 'a-z-' 'A-Z_' <<<"${service%-service}")_SERVICE_SECRET
 	echo "$var=$(printf %s "$service" | openssl dgst -sha256 -hmac "$master" -binary | b64url)"
 done

@@ -77,6 +77,23 @@ class GatewayEdgeIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void attachmentUploadsAloneHaveTheirOwnLargerLimit() throws Exception {
+		String upload = "/api/v1/attachments/" + UUID.randomUUID() + "/content";
+		byte[] twoMiB = new byte[2 * 1024 * 1024];
+
+		assertThat(send(request(upload).header("Authorization", TestTokens.bearer(UUID.randomUUID()))
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(twoMiB))).status()).isEqualTo(200);
+		Reply tooLarge = send(request(upload).header("Authorization", TestTokens.bearer(UUID.randomUUID()))
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[4 * 1024 * 1024])));
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.body().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+		Reply notAnUpload = send(request("/api/v1/attachments").header("Authorization", TestTokens.bearer(UUID.randomUUID()))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(twoMiB)));
+		assertThat(notAnUpload.status()).isEqualTo(413);
+	}
+
+	@Test
 	void refusesEncodedSlashesBackslashesAndNulInThePath() throws Exception {
 		for (String path : new String[] { "/api/v1/users/a%2Fb", "/api/v1/users/a%5cb", "/api/v1/users/%00" }) {
 			Reply reply = send(request(path).header("Authorization", TestTokens.bearer(UUID.randomUUID())));

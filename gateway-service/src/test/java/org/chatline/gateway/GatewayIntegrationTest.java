@@ -65,6 +65,8 @@ abstract class GatewayIntegrationTest {
 	static void backend(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.discovery.client.simple.instances.message-service[0].uri", BackendStub.INSTANCE::url);
 		registry.add("spring.cloud.discovery.client.simple.instances.auth-service[0].uri", BackendStub.INSTANCE::url);
+		registry.add("spring.cloud.discovery.client.simple.instances.attachment-service[0].uri", BackendStub.INSTANCE::url);
+		registry.add("GATEWAY_UPLOAD_MAX_BODY_SIZE", () -> "3MB");
 		registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", GatewayIntegrationTest::closedPortUrl);
 		registry.add("chat.gateway.rate-limits.key-prefix", () -> KEY_PREFIX);
 		registry.add("REALTIME_SOCKET_URL", ClosingBackendStub.INSTANCE::url);

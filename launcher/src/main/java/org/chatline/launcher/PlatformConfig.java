@@ -43,7 +43,7 @@ public record PlatformConfig(Path home, Path dataDir, Postgres postgres, Redis r
 	public static final int EMBEDDED_KAFKA_PORT = 19092;
 
 	public static final List<String> DATABASES = List.of("chat_auth", "chat_users", "chat_messages", "chat_groups",
-			"chat_calls");
+			"chat_calls", "chat_attachments");
 
 	/**
 	 * The options the benchmarks run with (docs/benchmarks.md): the full JIT, as production images

@@ -16,6 +16,7 @@ public enum PlatformService {
 	MESSAGE("message-service", Wave.DOMAIN, 8083),
 	GROUP("group-service", Wave.DOMAIN, 8084),
 	CALL("call-service", Wave.DOMAIN, 8085),
+	ATTACHMENT("attachment-service", Wave.DOMAIN, 8088),
 	/** HTTP/actuator on 8086, the Socket.IO server on 8096. */
 	REALTIME("realtime-service", Wave.DOMAIN, 8086, 8096),
 	/** Public API on 3000; its actuator (readiness) on the loopback management port 3001, never the public one. */

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("chat.auth.service-tokens")
 public record ServiceTokenProperties(@DefaultValue("") String masterSecret,
 		@DefaultValue({ "user-service", "message-service", "group-service", "call-service", "realtime-service",
-				"gateway-service" }) List<String> clients,
+				"gateway-service", "attachment-service" }) List<String> clients,
 		@DefaultValue("5m") Duration ttl, @DefaultValue("10") int maxFailures,
 		@DefaultValue("1m") Duration failureWindow) {
 

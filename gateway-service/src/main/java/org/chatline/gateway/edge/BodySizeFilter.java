@@ -1,6 +1,7 @@
 package org.chatline.gateway.edge;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import org.chatline.common.api.ErrorCode;
 import reactor.core.publisher.Flux;
@@ -9,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -21,15 +23,21 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Refuses request bodies over {@code chat.gateway.max-body-size} before they reach a service: at
  * once when the {@code Content-Length} says so, and while streaming when the body comes in chunks
- * without a length (the request then fails with 413 as soon as the limit is passed).
+ * without a length (the request then fails with 413 as soon as the limit is passed). An attachment's
+ * bytes ({@code PUT /api/v1/attachments/{id}/content}) have their own, larger limit.
  */
 @Component
 class BodySizeFilter implements WebFilter, Ordered {
 
+	private static final Pattern UPLOAD = Pattern.compile("/api/v1/attachments/[^/]+/content");
+
 	private final long maxBytes;
+
+	private final long maxUploadBytes;
 
 	BodySizeFilter(GatewayProperties properties) {
 		this.maxBytes = properties.maxBodySize().toBytes();
+		this.maxUploadBytes = properties.uploadMaxBodySize().toBytes();
 	}
 
 	@Override
@@ -39,7 +47,10 @@ class BodySizeFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		long length = exchange.getRequest().getHeaders().getContentLength();
+		ServerHttpRequest request = exchange.getRequest();
+		boolean upload = request.getMethod() == HttpMethod.PUT && UPLOAD.matcher(request.getPath().value()).matches();
+		long maxBytes = upload ? this.maxUploadBytes : this.maxBytes;
+		long length = request.getHeaders().getContentLength();
 		if (length > maxBytes) {
 			return Envelopes.write(exchange.getResponse(), ErrorCode.PAYLOAD_TOO_LARGE,
 					"Request body too large (limit " + maxBytes + " bytes)");

@@ -31,7 +31,7 @@ class HealthController {
 
 	/** Services whose readiness includes their database. */
 	private static final List<String> DATABASE_OWNERS = List.of("auth-service", "user-service", "message-service",
-			"group-service", "call-service");
+			"group-service", "call-service", "attachment-service");
 
 	private final ReactiveRedisConnectionFactory redis;
 

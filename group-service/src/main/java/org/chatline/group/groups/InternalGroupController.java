@@ -15,14 +15,16 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Service-to-service reads (never routed by the gateway; a service token required, a user's access
  * token refused, see common-lib's {@code AuthenticationFilter}): message-service,
- * call-service and realtime-service ask here when their membership projection misses. Answers use
+ * call-service and realtime-service ask here when their membership projection misses;
+ * attachment-service asks on every download of a group's attachment. Answers use
  * the same envelope as the public API: {@code {success, data}}, errors {@code {success:false, message, code}}.
  */
 @RestController
 class InternalGroupController {
 
 	/** The services that keep a copy of memberships and ask here on a miss; nobody else has a reason to. */
-	private static final String[] CALLERS = { "message-service", "call-service", "realtime-service" };
+	private static final String[] CALLERS = { "message-service", "call-service", "realtime-service",
+			"attachment-service" };
 
 	private final MembershipService memberships;
 

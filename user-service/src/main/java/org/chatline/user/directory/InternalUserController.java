@@ -29,7 +29,8 @@ class InternalUserController {
 	private static final String AUTH_SERVICE = "auth-service";
 
 	/** auth-service (login) and the services whose user projection may miss; e-mails go nowhere else. */
-	private static final String[] READERS = { AUTH_SERVICE, "message-service", "group-service", "call-service" };
+	private static final String[] READERS = { AUTH_SERVICE, "message-service", "group-service", "call-service",
+			"attachment-service" };
 
 	private final UserService users;
 
