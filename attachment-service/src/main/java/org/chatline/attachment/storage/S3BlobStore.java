@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,6 +25,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -172,8 +172,10 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 
 	/** Creates the bucket when it is missing (development stores); production buckets are made by the operator. */
 	public void ensureBucket() {
-		List<String> names = s3.listBuckets().buckets().stream().map(b -> b.name()).toList();
-		if (!names.contains(bucket)) {
+		try {
+			s3.headBucket(h -> h.bucket(bucket));
+		}
+		catch (NoSuchBucketException ex) {
 			s3.createBucket(c -> c.bucket(bucket));
 		}
 	}
